@@ -1,0 +1,1 @@
+"""Python checks, one module per rule family, registered by name in ``healthlint.registry``."""
