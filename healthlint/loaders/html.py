@@ -241,3 +241,15 @@ def load_html(path: str, source: str, selector: Selector | None = None) -> Docum
         root=tree.root,
         main_found=main is not None,
     )
+
+
+def extract_fragment(
+    source: str, start: int, end: int
+) -> tuple[list[Block], PageMeta, list[Comment]]:
+    """Blocks, metadata and comments of an HTML fragment embedded in another format."""
+    tree = parse_html(source[start:end], base=start)
+    walker = _BlockWalker(source, None)
+    walker.walk(tree.root)
+    meta = _collect_meta(source, tree.root, None)
+    comments = [Comment(text, (s, e)) for text, s, e in tree.comments]
+    return walker.blocks, meta, comments
