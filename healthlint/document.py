@@ -77,7 +77,7 @@ class SourceMap:
 class TextBuilder:
     """Accumulates a block's text from source pieces, collapsing white space as HTML does."""
 
-    __slots__ = ("_parts", "_pending_ws", "_smap", "_len")
+    __slots__ = ("_len", "_parts", "_pending_ws", "_smap")
 
     def __init__(self) -> None:
         self._parts: list[str] = []
@@ -138,9 +138,69 @@ class TextBuilder:
 
 WORD_RE = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?")
 _ABBREVIATIONS = frozenset(
-    """dr mr mrs ms prof st vs etc e.g i.e eg ie approx fig no vol jr sr inc ltd co corp dept est
-    min max mg kg lb lbs oz ft in cm mm ml hr hrs wk wks mo yr yrs u.s u.k a.m p.m ph.d m.d
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    [
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "st",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "eg",
+        "ie",
+        "approx",
+        "fig",
+        "no",
+        "vol",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "est",
+        "min",
+        "max",
+        "mg",
+        "kg",
+        "lb",
+        "lbs",
+        "oz",
+        "ft",
+        "in",
+        "cm",
+        "mm",
+        "ml",
+        "hr",
+        "hrs",
+        "wk",
+        "wks",
+        "mo",
+        "yr",
+        "yrs",
+        "u.s",
+        "u.k",
+        "a.m",
+        "p.m",
+        "ph.d",
+        "m.d",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 _SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 
@@ -170,7 +230,9 @@ class Sentence:
 
     def span(self, start: int | None = None, end: int | None = None) -> Span:
         """Source span of ``[start, end)`` given in block offsets (default: the sentence)."""
-        return self.block.span(self.start if start is None else start, self.end if end is None else end)
+        return self.block.span(
+            self.start if start is None else start, self.end if end is None else end
+        )
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

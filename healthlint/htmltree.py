@@ -14,13 +14,61 @@ from html import unescape
 from html.parser import HTMLParser
 
 VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr keygen frame".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+        "frame",
+    ]
 )
 RAW_TEXT = frozenset(("script", "style", "template", "textarea", "title", "xmp", "noscript"))
 # elements whose start tag closes an open <p>
 _CLOSES_P = frozenset(
-    """address article aside blockquote details dialog div dl fieldset figcaption figure footer
-    form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section table ul""".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
+    ]
 )
 # start tag -> open elements it implicitly closes, and the elements that stop the search
 _IMPLIED = {

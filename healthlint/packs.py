@@ -92,7 +92,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 def load_yaml_with_lines(text: str, path: str) -> Any:
     """Parse YAML safely, keeping line numbers; syntax errors become ``ConfigError``."""
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -270,7 +270,11 @@ def load_pack(path: Path) -> Pack:
         raise _err(spath, 1, "a rule pack must be a mapping with 'pack' and 'rules'")
     for key in data:
         if key not in ("pack", "description", "rules"):
-            raise _err(spath, data.line_of(key), f"unknown pack key '{key}' (known: pack, description, rules)")
+            raise _err(
+                spath,
+                data.line_of(key),
+                f"unknown pack key '{key}' (known: pack, description, rules)",
+            )
     name = data.get("pack")
     if not isinstance(name, str) or not name:
         raise _err(spath, data.line_of("pack"), "'pack' must name the pack")

@@ -29,9 +29,7 @@ FORMATS = {
     ".text": "text",
 }
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I
-)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _BINARY_MAGIC = (
     b"\x89PNG",
     b"GIF8",

@@ -7,7 +7,9 @@ from typing import Any
 
 from healthlint.errors import InputError
 
-_YAML_FM = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_YAML_FM = re.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
 _TOML_FM = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(.*?)(?:^|\n)\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -26,11 +28,13 @@ def split_front_matter(path: str, source: str) -> tuple[dict[str, Any], tuple[in
         import yaml
 
         try:
-            data = yaml.load(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+            data = yaml.load(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = body_line + (mark.line if mark else 0)
-            raise InputError(f"{path}:{line}", f"front matter is not valid YAML: {exc.problem}") from None
+            raise InputError(
+                f"{path}:{line}", f"front matter is not valid YAML: {exc.problem}"
+            ) from None
         except yaml.YAMLError as exc:
             raise InputError(path, f"front matter is not valid YAML: {exc}") from None
     else:

@@ -26,14 +26,73 @@ from healthlint.htmltree import Element, TextNode, decode_with_map, parse_html
 from healthlint.selectors import Selector
 
 NOT_PROSE = frozenset(
-    "script style template pre code noscript svg math textarea select option button head title iframe object canvas".split()
+    [
+        "script",
+        "style",
+        "template",
+        "pre",
+        "code",
+        "noscript",
+        "svg",
+        "math",
+        "textarea",
+        "select",
+        "option",
+        "button",
+        "head",
+        "title",
+        "iframe",
+        "object",
+        "canvas",
+    ]
 )
 CHROME = frozenset(("nav", "header", "footer", "aside"))
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BLOCK_TAGS = frozenset(
-    """p div h1 h2 h3 h4 h5 h6 li dt dd td th blockquote figcaption caption section article main
-    header footer nav aside ul ol dl table tr thead tbody tfoot figure form fieldset details
-    summary address hr body html center legend""".split()
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "td",
+        "th",
+        "blockquote",
+        "figcaption",
+        "caption",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "tr",
+        "thead",
+        "tbody",
+        "tfoot",
+        "figure",
+        "form",
+        "fieldset",
+        "details",
+        "summary",
+        "address",
+        "hr",
+        "body",
+        "html",
+        "center",
+        "legend",
+    ]
 )
 _BREAK_TAGS = frozenset(("br", "hr", "img", "wbr"))
 
@@ -129,7 +188,7 @@ class _BlockWalker:
                     self.flush()
                     self.block_el = node.parent
                 continue
-            if tag in NOT_PROSE or tag.startswith("#") and tag != "#document":
+            if tag in NOT_PROSE or (tag.startswith("#") and tag != "#document"):
                 if len(self.builder) and tag in ("pre", "table"):
                     self.flush()
                 continue
@@ -190,7 +249,9 @@ def _collect_meta(doc_source: str, root: Element, main: Element | None) -> PageM
             for key_attr in ("name", "property", "http-equiv", "itemprop"):
                 if key_attr in a:
                     meta.metas.append(
-                        MetaTag(a[key_attr].strip().lower(), key_attr, a.get("content", ""), el.tag_span)
+                        MetaTag(
+                            a[key_attr].strip().lower(), key_attr, a.get("content", ""), el.tag_span
+                        )
                     )
                     break
             else:
@@ -205,13 +266,17 @@ def _collect_meta(doc_source: str, root: Element, main: Element | None) -> PageM
             text_span = None
             texts = [t for t in el.iter_text() if t.raw.strip()]
             if texts:
-                text_span = (texts[0].start + (len(texts[0].raw) - len(texts[0].raw.lstrip())),
-                             texts[-1].end - (len(texts[-1].raw) - len(texts[-1].raw.rstrip())))
+                text_span = (
+                    texts[0].start + (len(texts[0].raw) - len(texts[0].raw.lstrip())),
+                    texts[-1].end - (len(texts[-1].raw) - len(texts[-1].raw.rstrip())),
+                )
             meta.links.append(
                 LinkRef(a.get("href"), text, el.tag_span, in_main(el), a.get("rel", ""), text_span)
             )
         elif tag == "img":
-            meta.images.append(ImageRef(a.get("src"), a.get("alt"), el.tag_span, in_main(el), a.get("title")))
+            meta.images.append(
+                ImageRef(a.get("src"), a.get("alt"), el.tag_span, in_main(el), a.get("title"))
+            )
         elif tag == "time":
             meta.times.append(TimeRef(a.get("datetime") or el.text, el.text, el.tag_span))
         elif tag == "script" and a.get("type", "").strip().lower() == "application/ld+json":

@@ -191,7 +191,9 @@ def _inline_to_block(
         elif t == "html_inline":
             idx = al.skip(child.content)
             if idx != -1 and child.content.startswith("<!--"):
-                comments.append(Comment(child.content[4:].rsplit("-->", 1)[0], (idx, idx + len(child.content))))
+                comments.append(
+                    Comment(child.content[4:].rsplit("-->", 1)[0], (idx, idx + len(child.content)))
+                )
         elif t == "image":
             idx = src.find("![", al.cur, limit)
             if idx == -1:
@@ -199,7 +201,9 @@ def _inline_to_block(
             al.cur = idx + 2
             al.skip_link_tail()
             meta.images.append(
-                ImageRef(child.attrGet("src"), child.content, (idx, al.cur), True, child.attrGet("title"))
+                ImageRef(
+                    child.attrGet("src"), child.content, (idx, al.cur), True, child.attrGet("title")
+                )
             )
         elif t == "link_open":
             if child.markup == "autolink":

@@ -1,0 +1,5 @@
+import sys
+
+from healthlint.cli import main
+
+sys.exit(main())

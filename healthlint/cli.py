@@ -1,0 +1,448 @@
+"""The ``healthlint`` command line (Typer). ``healthlint PATH…`` is short for ``healthlint check PATH…``.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage, config or input errors.
+Every error is one line on stderr, never a traceback (set HEALTHLINT_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from healthlint import __version__
+
+app = typer.Typer(
+    name="healthlint",
+    help="Lint health articles (HTML, Markdown, text) for overstated claims, missing disclaimers, "
+    "inconsistent figures, readability, accessibility and SEO.",
+    add_completion=False,
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+SUBCOMMANDS = ("check", "rule", "rules")
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"healthlint: error: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _split(values: list[str] | None) -> list[str]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def _write_atomic(path: str, text: str) -> None:
+    import tempfile
+
+    target = Path(path)
+    if str(target) in ("/dev/stdout", "-"):
+        sys.stdout.write(text)
+        return
+    if not target.parent.exists():
+        raise OSError(f"folder {target.parent} does not exist")
+    if target.exists() and not target.is_file():
+        target.write_text(text, encoding="utf-8")  # /dev/null and other special files
+        return
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+@app.command("check")
+def check_cmd(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders to lint; '-' reads standard input.")
+    ] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.text,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="Config file (.healthlint.toml or pyproject.toml)."),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            help="Only these rules: codes, prefixes, names or categories (comma-separated).",
+        ),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option("--extend-select", help="Add rules to the selection.")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Turn rules off.")] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Lowest severity that fails the run (exit 1)."),
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write .healthlint_cache/.")
+    ] = False,
+    stdin_filename: Annotated[
+        str | None, typer.Option("--stdin-filename", help="Name (and so format) for '-' input.")
+    ] = None,
+    today: Annotated[
+        str | None, typer.Option("--today", help="Date to judge staleness against (YYYY-MM-DD).")
+    ] = None,
+    content_selector: Annotated[
+        str | None,
+        typer.Option("--content-selector", help="CSS selector of the main content in HTML pages."),
+    ] = None,
+    report_unused_suppressions: Annotated[
+        bool,
+        typer.Option(
+            "--report-unused-suppressions",
+            help="Report healthlint-disable comments that suppress nothing.",
+        ),
+    ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Hide findings recorded in this baseline file."),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-baseline", help="Record the current findings as a baseline and exit 0."
+        ),
+    ] = None,
+    color: Annotated[
+        bool | None,
+        typer.Option(
+            "--color/--no-color", help="Colour the text report (default: when on a terminal)."
+        ),
+    ] = None,
+) -> None:
+    """Lint files and folders (the default command)."""
+    from healthlint import config as config_mod
+    from healthlint.errors import HealthlintError
+
+    paths = paths or ["."]
+    try:
+        if config is not None:
+            cfg = config_mod.load_file(config)
+        else:
+            first = next((p for p in paths if p != "-"), ".")
+            cfg = config_mod.discover(Path(first))
+        if select:
+            cfg.select = _split(select)
+        if extend_select:
+            cfg.extend_select = [*cfg.extend_select, *_split(extend_select)]
+        if ignore:
+            cfg.ignore = [*cfg.ignore, *_split(ignore)]
+        if fail_on is not None:
+            cfg.fail_on = fail_on.value
+        if today is not None:
+            cfg.today = config_mod.parse_date(today, "--today", "today")
+        if content_selector is not None:
+            cfg2 = config_mod.from_mapping(
+                {"content-selector": content_selector}, "--content-selector", cfg.root
+            )
+            cfg.content_selector = cfg2.content_selector
+        from healthlint.ruleset import RuleSet
+
+        ruleset = RuleSet(cfg)
+        baseline_data = _read_baseline(baseline) if baseline else None
+    except HealthlintError as exc:
+        raise _fail(str(exc)) from None
+
+    from healthlint.discovery import discover
+    from healthlint.engine import FileResult, lint_bytes
+    from healthlint.runner import RunResult, run
+
+    sources: dict[str, str] = {}
+    stdin_result: FileResult | None = None
+    file_paths = [p for p in paths if p != "-"]
+    if "-" in paths:
+        name = stdin_filename or "-"
+        data = sys.stdin.buffer.read()
+        stdin_result = lint_bytes(name, data, ruleset, report_unused=report_unused_suppressions)
+        sources[name] = data.decode("utf-8", "replace")
+    files, problems = (
+        discover(file_paths, [*cfg.exclude, *cfg.extend_exclude], cfg.root)
+        if file_paths
+        else ([], [])
+    )
+    explicit = {p for p in file_paths if Path(p).is_file()}
+    cache_dir = None if no_cache else str(cfg.root / cfg.cache_dir)
+    result = (
+        run(
+            files, ruleset, jobs=jobs, cache_dir=cache_dir, report_unused=report_unused_suppressions
+        )
+        if files
+        else RunResult()
+    )
+    if stdin_result is not None:
+        result.files.insert(0, stdin_result)
+
+    hidden = 0
+    if baseline_data is not None:
+        hidden = _apply_baseline(result, baseline_data)
+    if write_baseline is not None:
+        _write_atomic(str(write_baseline), _baseline_json(result))
+        typer.echo(
+            f"healthlint: wrote a baseline of {len(result.findings)} findings to {write_baseline}",
+            err=True,
+        )
+        raise typer.Exit(0)
+
+    from healthlint.reporters import render
+
+    use_color = (
+        color
+        if color is not None
+        else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+        or bool(os.environ.get("FORCE_COLOR"))
+    )
+    rules = {**ruleset.rule_defs}
+    text = render(format.value, result, rules, color=bool(use_color), sources=sources)
+    try:
+        if output:
+            _write_atomic(output, text)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    except OSError as exc:
+        raise _fail(f"cannot write the report to {output}: {exc}") from None
+
+    hard_errors = list(problems)
+    for r in result.files:
+        if r.error:
+            if r.path in explicit or r.path == (stdin_filename or "-"):
+                hard_errors.append(r.error)
+            else:
+                typer.echo(f"healthlint: warning: skipped {r.error}", err=True)
+    for e in hard_errors:
+        typer.echo(f"healthlint: error: {e}", err=True)
+    if hidden and format is Format.text:
+        typer.echo(f"healthlint: {hidden} finding(s) hidden by the baseline {baseline}", err=True)
+    if hard_errors:
+        raise typer.Exit(2)
+    if exit_zero or cfg.fail_on == "never":
+        raise typer.Exit(0)
+    from healthlint.engine import SEVERITY_RANK
+
+    threshold = SEVERITY_RANK[cfg.fail_on]
+    if any(SEVERITY_RANK.get(f.severity, 0) >= threshold for f in result.findings):
+        raise typer.Exit(1)
+    raise typer.Exit(0)
+
+
+def _baseline_key(f: object) -> tuple[str, str, str]:
+    return (f.path, f.code, " ".join(f.text.split()))
+
+
+def _baseline_json(result: object) -> str:
+    import json
+    from collections import Counter
+
+    counts = Counter(_baseline_key(f) for f in result.findings)  # type: ignore[attr-defined]
+    items = [
+        {"path": p, "code": c, "text": t, "count": n} for (p, c, t), n in sorted(counts.items())
+    ]
+    return json.dumps({"version": 1, "findings": items}, indent=1, ensure_ascii=False) + "\n"
+
+
+def _read_baseline(path: Path) -> dict[tuple[str, str, str], int]:
+    import json
+
+    from healthlint.errors import ConfigError
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {(i["path"], i["code"], i["text"]): int(i.get("count", 1)) for i in data["findings"]}
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: baseline file not found") from None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{path}: not a healthlint baseline file ({exc})") from None
+
+
+def _apply_baseline(result: object, baseline: dict[tuple[str, str, str], int]) -> int:
+    remaining = dict(baseline)
+    hidden = 0
+    for r in result.files:  # type: ignore[attr-defined]
+        kept = []
+        for f in r.findings:
+            k = _baseline_key(f)
+            if remaining.get(k, 0) > 0:
+                remaining[k] -= 1
+                hidden += 1
+            else:
+                kept.append(f)
+        r.findings = kept
+    kept_site = []
+    for f in result.site_findings:  # type: ignore[attr-defined]
+        k = _baseline_key(f)
+        if remaining.get(k, 0) > 0:
+            remaining[k] -= 1
+            hidden += 1
+        else:
+            kept_site.append(f)
+    result.site_findings = kept_site  # type: ignore[attr-defined]
+    return hidden
+
+
+def _load_rules(config: Path | None) -> list:
+    from healthlint import config as config_mod
+    from healthlint.errors import HealthlintError
+    from healthlint.ruleset import all_rules
+
+    try:
+        cfg = config_mod.load_file(config) if config else config_mod.discover(Path("."))
+        return all_rules(cfg.packs)
+    except HealthlintError as exc:
+        raise _fail(str(exc)) from None
+
+
+@app.command("rules")
+def rules_cmd(
+    category: Annotated[
+        str | None, typer.Option("--category", "-c", help="Only this category.")
+    ] = None,
+    format: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.text,
+    config: Annotated[Path | None, typer.Option("--config")] = None,
+) -> None:
+    """List the rules (filter by category; JSON or Markdown for tools and docs)."""
+    rules = _load_rules(config)
+    if category:
+        rules = [r for r in rules if r.category == category]
+        if not rules:
+            raise _fail(f"no rules in category '{category}'")
+    if format is RulesFormat.json:
+        import json
+
+        typer.echo(json.dumps([r.to_json() for r in rules], indent=2, ensure_ascii=False))
+        return
+    if format is RulesFormat.markdown:
+        from healthlint.docs import rules_markdown
+
+        sys.stdout.write(rules_markdown(rules))
+        return
+    width = max((len(r.name) for r in rules), default=10)
+    for r in rules:
+        typer.echo(f"{r.code:<8} {r.name:<{width}}  {r.category:<13} {r.severity:<7}  {r.summary}")
+
+
+@app.command("rule")
+def rule_cmd(
+    code: Annotated[str, typer.Argument(help="Rule code (e.g. CLM001) or name.")],
+    format: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.text,
+    config: Annotated[Path | None, typer.Option("--config")] = None,
+) -> None:
+    """Explain one rule: what it flags, why it matters, its sources, and how to fix it."""
+    rules = _load_rules(config)
+    match = [r for r in rules if r.code == code.upper() or r.name == code.lower()]
+    if not match:
+        raise _fail(f"unknown rule '{code}' (see `healthlint rules`)")
+    r = match[0]
+    if format is RulesFormat.json:
+        import json
+
+        typer.echo(json.dumps(r.to_json(), indent=2, ensure_ascii=False))
+        return
+    from healthlint.docs import rule_markdown
+
+    sys.stdout.write(rule_markdown(r))
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"healthlint {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_version_callback,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """healthlint: a linter for health content."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] in (["--version"], ["-V"]):
+        print(f"healthlint {__version__}")
+        return 0
+    if not args or (args[0] not in SUBCOMMANDS and args[0] not in ("--help", "-h")):
+        args = ["check", *args]
+    try:
+        app(args=args, prog_name="healthlint", standalone_mode=True)
+    except SystemExit as exc:
+        code = exc.code
+        if code is None:
+            return 0
+        if isinstance(code, int):
+            return code
+        print(code, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("healthlint: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the promise: one line, never a traceback
+        if os.environ.get("HEALTHLINT_DEBUG"):
+            raise
+        print(
+            f"healthlint: internal error: {type(exc).__name__}: {exc} (set HEALTHLINT_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,674 @@
+"""Find quantities in block text: numbers with ranges, qualifiers, units, nouns and rates.
+
+Ranges stay ranges ("$200-300" is 200 to 300 dollars, never 500 or 250): general quantity
+extractors collapse them, which is exactly the mistake these rules look for. Every pattern is
+linear: numbers are found by one regex, then the short gaps between them are classified.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from healthlint.document import Block
+from healthlint.figures import units as U
+from healthlint.figures.lexicon import Lexicon
+
+_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORD_VALUES: dict[str, int] = {w: i + 1 for i, w in enumerate(_ONES)}
+WORD_VALUES.update({w: i + 10 for i, w in enumerate(_TEENS)})
+WORD_VALUES.update({w: (i + 2) * 10 for i, w in enumerate(_TENS)})
+WORD_VALUES.update({"zero": 0, "dozen": 12, "hundred": 100, "once": 1, "twice": 2, "thrice": 3})
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES.update({"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000})
+
+_WORDNUM = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_ONES)}))?"
+    rf"|{'|'.join(_TEENS)}|{'|'.join(_ONES)}|zero|a\s+dozen|dozen|a\s+hundred)"
+)
+NUM_RE = re.compile(
+    r"(?<![\w.,$£€])(?<![A-Za-z]-)"
+    r"(?P<cur>US\$|[$£€])?\s?"
+    r"(?:(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?!\d)"
+    rf"|(?P<word>(?i:{_WORDNUM}))(?![\w-]))"
+    r"(?P<scale>\s?(?:k|m|bn)(?![\w])|\s(?i:hundred|thousand|million|billion)(?![\w]))?"
+)
+CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR"}
+_CUR_WORD_RE = re.compile(r"\s?(?P<w>US\s+dollars|dollars?|USD|euros?|EUR|GBP)(?![A-Za-z])", re.I)
+_CUR_WORDS = {"usd": "USD", "dollar": "USD", "dollars": "USD", "us dollars": "USD"}
+_CUR_WORDS.update({"euro": "EUR", "euros": "EUR", "eur": "EUR", "gbp": "GBP"})
+_PERCENT_RE = re.compile(
+    r"\s?(?:%|(?i:per\s?cent|percentage\s+points?|percentage\s+point|percent)(?![A-Za-z]))"
+)
+_DASH_GAP = re.compile(r"^\s*[-–—‐−]\s*$")
+_TO_GAP = re.compile(r"^\s+to\s+$", re.I)
+_AND_GAP = re.compile(r"^\s+and\s+$", re.I)
+_OR_GAP = re.compile(r"^\s+or\s+$", re.I)
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|an?\s+average\s+of\s+)?$", re.I
+)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+
+_QUALIFIERS = {
+    "max": "up to|no more than|not more than|at most|a maximum of|maximum of|max\\.?|as much as"
+    "|as many as|not exceed|do not exceed|never exceed|capped at|limit of|as high as",
+    "lt": "under|below|less than|fewer than",
+    "min": "at least|a minimum of|minimum of|no less than|no fewer than|upwards of|starting at"
+    "|starting from|from just|as little as|as low as",
+    "gt": "more than|over|above|in excess of|greater than",
+    "approx": "about|around|approximately|approx\\.?|roughly|some|nearly|almost|close to"
+    "|an estimated|estimated|~|≈|an average of|on average|average of|averaging|averagely|typically"
+    "|usually|generally|just over|just under",
+}
+_QUAL_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<q>"
+    + "|".join(f"(?P<{k}>{v})" for k, v in _QUALIFIERS.items())
+    + r")\s*$",
+    re.I,
+)
+_SUFFIX_QUAL_RE = re.compile(
+    r"^(?:\s*\+|\s+or\s+(?P<min>more|higher|above|over|greater|longer|so|thereabouts)"
+    r"|\s+or\s+(?P<max>less|lower|fewer|under|below|shorter)"
+    r"|\s+(?P<plus>plus)(?![\w]))",
+    re.I,
+)
+_WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "but",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "per",
+        "each",
+        "every",
+        "than",
+        "then",
+        "so",
+        "if",
+        "when",
+        "while",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "where",
+        "why",
+        "how",
+        "not",
+        "no",
+        "nor",
+        "also",
+        "just",
+        "only",
+        "very",
+        "more",
+        "most",
+        "less",
+        "least",
+        "times",
+        "time",
+        "percent",
+        "cent",
+        "points",
+        "point",
+    ]
+)
+_FREQ_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+_ADVERB_RATES = {
+    "daily": "day",
+    "nightly": "day",
+    "weekly": "week",
+    "fortnightly": "fortnight",
+    "monthly": "month",
+    "yearly": "year",
+    "annually": "year",
+    "hourly": "hour",
+}
+_RATE_RE = re.compile(
+    r"^\s*(?:(?P<freq>once|twice|thrice|(?P<fn>\d+|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+times)\s+)?"
+    r"(?:(?P<prep>per|an?|each|every|/|a\s+single)\s*(?:(?P<k>\d+|two|three|four|five|six)\s+)?"
+    r"(?P<den>[A-Za-z]+)(?![\w-])|(?P<adv>daily|nightly|weekly|fortnightly|monthly|yearly|annually"
+    r"|hourly)(?![\w-]))",
+    re.I,
+)
+_EACH_AFTER = re.compile(r"^\s*(?:each|apiece|a\s+time|a\s+go)(?![\w-])", re.I)
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|\b(?:each|per|every|an?|one|single)\s+)(?:[A-Za-z-]+\s+)??(?P<noun>[A-Za-z]+)"
+    r"(?:\s+(?:of|with)\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?)?"
+    r"\s+(?:(?:will|can|may|might|could|would|should|usually|typically|generally|often|normally)\s+)?"
+    r"(?:costs?|is|are|runs?|priced\s+at|charged\s+at|sets?\s+you\s+back|comes?\s+(?:in\s+)?at)"
+    r"\b[^.;:!?]*$",
+    re.I,
+)
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?P<noun>[A-Za-z]+s)\s+(?:(?:will|can|may|usually|typically|generally|often|normally)\s+)?"
+    r"(?:cost|are|run|come\s+in\s+at|are\s+priced\s+at)\b[^.;:!?]*$",
+    re.I,
+)
+_AT_BEFORE = re.compile(r"\bat\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+_FRACTION_GAP = re.compile(
+    r"^\s+(?P<kind>of|out\s+of|in)(?:\s+(?:the|every|all|all\s+the))?\s+$", re.I
+)
+
+
+def singular(word: str) -> str:
+    """Rough English singular for matching nouns ("sessions" -> "session")."""
+    w = word.lower().replace("’", "'")
+    irregular = {
+        "people": "person",
+        "women": "woman",
+        "men": "man",
+        "children": "child",
+        "feet": "foot",
+        "teeth": "tooth",
+        "mice": "mouse",
+        "series": "series",
+        "times": "time",
+    }
+    if w in irregular:
+        return irregular[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "xes", "ches", "shes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def fmt_number(value: float) -> str:
+    if abs(value - round(value)) < 1e-9:
+        return f"{round(value):,}"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    value: float
+    currency: str | None
+    word: bool
+    decimals: int
+
+
+@dataclass(eq=False)
+class Quantity:
+    """A number, or a range of two, with what the text says about it. Offsets index block.text."""
+
+    block: Block
+    start: int  # qualifier (if any) + number(s) + unit or noun
+    end: int
+    num_start: int
+    lo: float  # the first value as written
+    hi: float  # the second value as written (== lo for a single value)
+    sep: str = ""  # "-", "to", "between", "or", "change" (from A to B after a change verb), ""
+    currency: str | None = None
+    unit: U.Unit | None = None
+    percent: bool = False
+    points: bool = False  # "percentage points"
+    noun: str | None = None  # singular noun counted ("session")
+    modifiers: tuple[str, ...] = ()
+    per: str | None = None  # rate denominator: a noun ("session") or a time unit name ("week")
+    per_size: float = 1.0  # "every 2 weeks" -> 2
+    freq: float = 1.0  # "twice a day" -> 2
+    qualifier: str | None = None  # max | lt | min | gt | approx
+    suffix_qualifier: str | None = None  # min | max ("or more", "or less")
+    measure: str | None = None  # measured thing key ("weight")
+    measure_span: tuple[int, int] | None = None
+    full_end: int = 0  # past rate and suffix qualifier
+    decimals: int = 0
+    word_number: bool = False
+    tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def low(self) -> float:
+        return min(self.lo, self.hi)
+
+    @property
+    def high(self) -> float:
+        return max(self.lo, self.hi)
+
+    @property
+    def is_range(self) -> bool:
+        return self.sep in ("-", "to", "between", "or")
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start : self.end]
+
+    @property
+    def kind(self) -> str:
+        if self.currency:
+            return "money"
+        if self.percent:
+            return "percent"
+        if self.unit is not None:
+            return "measure"
+        if self.noun:
+            return "count"
+        return "number"
+
+    @property
+    def what(self) -> str | None:
+        """What the number counts or is measured in: a currency, a unit name, percent, a noun."""
+        if self.currency:
+            return self.currency
+        if self.percent:
+            return "percent"
+        if self.unit is not None:
+            return self.unit.name
+        return self.noun
+
+    def span(self) -> tuple[int, int]:
+        return self.block.span(self.start, self.end)
+
+    def core_span(self) -> tuple[int, int]:
+        """Source span of the words to point at."""
+        return self.block.span(self.start, self.end)
+
+    def describe(self, value_lo: float | None = None, value_hi: float | None = None) -> str:
+        """'$200–300', '8–10 sessions', '4–10 inches' (en dash for ranges)."""
+        lo = self.low if value_lo is None else value_lo
+        hi = self.high if value_hi is None else value_hi
+        return describe(lo, hi, self)
+
+
+def describe(lo: float, hi: float, like: Quantity, noun: str | None = None) -> str:
+    """Format a value or range in the way ``like`` is written."""
+    same = abs(lo - hi) < 1e-9
+    if like.currency:
+        sym = {"USD": "$", "GBP": "£", "EUR": "€"}.get(like.currency, like.currency + " ")
+        return f"{sym}{fmt_number(lo)}" if same else f"{sym}{fmt_number(lo)}–{sym}{fmt_number(hi)}"
+    num = fmt_number(lo) if same else f"{fmt_number(lo)}–{fmt_number(hi)}"
+    if like.percent:
+        return num + ("%" if not like.points else " percentage points")
+    if like.unit is not None:
+        text = like.block.text[like.start : like.end]
+        m = U.alias_regex().search(text)
+        label = m.group() if m else like.unit.symbol
+        return f"{num} {label}"
+    if noun or like.noun:
+        n = noun or like.noun or ""
+        return f"{num} {n if same and abs(lo - 1) < 1e-9 else plural(n)}"
+    return num
+
+
+def plural(noun: str) -> str:
+    irregular = {"person": "people", "woman": "women", "man": "men", "child": "children"}
+    if noun in irregular:
+        return irregular[noun]
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def word_value(text: str) -> float:
+    parts = re.split(r"[-\s]+", text.lower())
+    total = 0.0
+    for p in parts:
+        if p == "a":
+            continue
+        if p == "hundred":
+            total = (total or 1) * 100
+        else:
+            total += WORD_VALUES.get(p, 0)
+    return total
+
+
+def tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    for m in NUM_RE.finditer(text):
+        if m.group("num"):
+            raw = m.group("num")
+            value = float(raw.replace(",", ""))
+            decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
+            word = False
+        else:
+            raw = m.group("word")
+            value = word_value(raw)
+            decimals = 0
+            word = True
+        scale = (m.group("scale") or "").strip().lower()
+        if scale:
+            if scale in ("m", "k", "bn") and not m.group("cur"):
+                # "5 m" is metres, "3 k" is rare outside money: only scale money
+                out.append(
+                    _token(
+                        m, value, decimals, word, end=m.end("num") if not word else m.end("word")
+                    )
+                )
+                continue
+            value *= _SCALES[scale]
+        end = m.end()
+        nxt = text[end : end + 1]
+        if nxt.isalpha() and not scale and not U.alias_regex().match(text, end):
+            continue  # "3rd", "10am", "COVID19"
+        out.append(_token(m, value, decimals, word, end=end))
+    return out
+
+
+def _token(m: re.Match[str], value: float, decimals: int, word: bool, end: int) -> Token:
+    cur = m.group("cur")
+    return Token(m.start(), end, value, CURRENCY_SYMBOLS.get(cur) if cur else None, word, decimals)
+
+
+def _unit_at(text: str, pos: int) -> tuple[str, object, int] | None:
+    """('currency'|'percent'|'unit', payload, end) for a unit written at ``pos``."""
+    m = _PERCENT_RE.match(text, pos)
+    if m:
+        return ("percent", "points" in m.group().lower(), m.end())
+    m = _CUR_WORD_RE.match(text, pos)
+    if m:
+        return (
+            "currency",
+            _CUR_WORDS.get(re.sub(r"\s+", " ", m.group("w").lower()), "USD"),
+            m.end(),
+        )
+    m = re.compile(r"\s?").match(text, pos)
+    start = m.end() if m else pos
+    um = U.alias_regex().match(text, start)
+    if um:
+        unit = U.lookup(um.group())
+        if unit is not None:
+            return ("unit", unit, um.end())
+    return None
+
+
+def extract(block: Block, lex: Lexicon) -> list[Quantity]:
+    """All quantities of a block, in order."""
+    text = block.text
+    toks = tokens(text)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        t1 = toks[i]
+        group = [t1]
+        sep = ""
+        if i + 1 < len(toks):
+            t2 = toks[i + 1]
+            sep = _range_sep(text, t1, t2)
+            if sep:
+                group.append(t2)
+        q = _build(block, text, group, sep, lex)
+        if q is not None:
+            out.append(q)
+        i += len(group)
+    _link_money_subjects(text, out, lex)
+    return out
+
+
+def _range_sep(text: str, t1: Token, t2: Token) -> str:
+    gap = text[t1.end : t2.start]
+    if len(gap) > 30:
+        return ""
+    u = _unit_at(text, t1.end)
+    if u is not None and u[2] <= t2.start:
+        gap = text[u[2] : t2.start]
+    before = text[max(0, t1.start - 40) : t1.start]
+    if t1.currency and t2.currency and t1.currency != t2.currency:
+        return ""
+    if _DASH_GAP.match(gap):
+        return "-"
+    if _TO_GAP.match(gap):
+        if _FROM_BEFORE.search(before):
+            return "from"
+        return "to"
+    if _AND_GAP.match(gap) and _BETWEEN_BEFORE.search(before):
+        return "between"
+    if _OR_GAP.match(gap) and not t1.currency and t1.value < 100 and t2.value < 100:
+        return "or"
+    return ""
+
+
+def _build(block: Block, text: str, group: list[Token], sep: str, lex: Lexicon) -> Quantity | None:
+    t1, t2 = group[0], group[-1]
+    q = Quantity(
+        block=block,
+        start=t1.start,
+        end=t2.end,
+        num_start=t1.start,
+        lo=t1.value,
+        hi=t2.value,
+        sep=sep,
+        currency=t1.currency or t2.currency,
+        decimals=max(t.decimals for t in group),
+        word_number=any(t.word for t in group),
+        tokens=list(group),
+    )
+    if sep == "between":
+        bm = _BETWEEN_BEFORE.search(text[max(0, t1.start - 40) : t1.start])
+        if bm:
+            q.start = t1.start - (len(text[max(0, t1.start - 40) : t1.start]) - bm.start())
+    pos = t2.end
+    u = _unit_at(text, pos)
+    if u is None and len(group) == 2:
+        u1 = _unit_at(text, t1.end)  # "$200 to $300" has no unit after; "5 kg-10" is odd
+        if u1 is not None and u1[0] == "unit":
+            u = None
+    if u is not None:
+        kind, payload, pos = u
+        if kind == "percent":
+            q.percent = True
+            q.points = bool(payload)
+        elif kind == "currency":
+            q.currency = str(payload)
+        else:
+            assert isinstance(payload, U.Unit)
+            q.unit = payload
+    elif not q.currency:
+        pos = _noun(text, pos, q, lex)
+    q.end = pos
+    if sep == "from":
+        before = _sentence_before(block, t1.start)
+        if lex.change_word.search(before[-80:]):
+            q.sep = "change"
+        else:
+            q.sep = "to"
+    # qualifier before
+    if sep != "between":
+        before = text[max(0, q.start - 30) : q.start]
+        qm = _QUAL_RE.search(before)
+        if qm:
+            q.qualifier = next(k for k in _QUALIFIERS if qm.group(k))
+            q.start -= len(before) - qm.start("q")
+    full = _rate(text, q.end, q, lex)
+    sm = _SUFFIX_QUAL_RE.match(text, full)
+    if sm:
+        q.suffix_qualifier = "max" if sm.group("max") else "min"
+        full = sm.end()
+    q.full_end = full
+    _measure(text, q, lex)
+    return q
+
+
+def _sentence_before(block: Block, pos: int) -> str:
+    for s in block.sentences:
+        if s.start <= pos <= s.end:
+            return block.text[s.start : pos]
+    return block.text[max(0, pos - 120) : pos]
+
+
+def _noun(text: str, pos: int, q: Quantity, lex: Lexicon) -> int:
+    mods: list[str] = []
+    p = pos
+    for _ in range(3):
+        m = _WORD_RE.match(text, p)
+        if not m or ((m.start("w") - p) > 1 and "\n" in text[p : m.start("w")]):
+            return pos
+        w = m.group("w").lower()
+        if w in _STOP and w not in ("times", "time"):
+            return pos
+        if w in lex.noun_modifiers and len(mods) < 2:
+            nm = _WORD_RE.match(text, m.end())
+            if nm and nm.group("w").lower() not in _STOP:
+                mods.append(w)
+                p = m.end()
+                continue
+        q.noun = singular(w)
+        q.modifiers = tuple(mods)
+        return m.end()
+    return pos
+
+
+def _rate(text: str, pos: int, q: Quantity, lex: Lexicon) -> int:
+    m = _RATE_RE.match(text, pos)
+    if not m:
+        if q.currency and _EACH_AFTER.match(text, pos):
+            q.per = "?each"
+            return _EACH_AFTER.match(text, pos).end()  # type: ignore[union-attr]
+        return pos
+    if m.group("adv"):
+        q.per = _ADVERB_RATES[m.group("adv").lower()]
+    else:
+        den = singular(m.group("den"))
+        prep = m.group("prep").lower()
+        unit = U.lookup(den) or U.lookup(m.group("den"))
+        is_time = unit is not None and unit.dim == "[time]"
+        if den in _STOP or (
+            not is_time
+            and prep in ("a", "an")
+            and den not in lex.course_nouns
+            and den not in {singular(p) for p in lex.people_nouns}
+        ):
+            if q.currency and _EACH_AFTER.match(text, pos):
+                q.per = "?each"
+                return _EACH_AFTER.match(text, pos).end()  # type: ignore[union-attr]
+            return pos
+        q.per = unit.name if is_time and unit else den
+        k = m.group("k")
+        if k:
+            q.per_size = float(k) if k.isdigit() else float(WORD_VALUES.get(k.lower(), 1))
+    if m.group("freq"):
+        f = m.group("freq").lower()
+        fn = m.group("fn")
+        if fn:
+            q.freq = float(fn) if fn.isdigit() else float(WORD_VALUES.get(fn.lower(), 1))
+        else:
+            q.freq = float(_FREQ_WORDS[f])
+    return m.end()
+
+
+def _measure(text: str, q: Quantity, lex: Lexicon) -> None:
+    start = q.start
+    before = text[max(0, start - 60) : start]
+    m = lex.measure_before.search(before)
+    if m:
+        key = lex.measure_of.get(re.sub(r"\s+", " ", m.group("m").lower()))
+        if key:
+            q.measure = key
+            off = start - len(before)
+            q.measure_span = (off + m.start(), q.end)
+            return
+    m = lex.measure_after.match(text, q.end)
+    if m:
+        key = lex.measure_of.get(re.sub(r"\s+", " ", m.group("m").lower()))
+        if key:
+            q.measure = key
+            q.measure_span = (q.start, m.end())
+
+
+def _link_money_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
+    """'each session costs $200', 'sessions cost $200 each', '10 sessions at $150' -> per session."""
+    for idx, q in enumerate(qs):
+        if not q.currency or (q.per and q.per != "?each"):
+            continue
+        before = _sentence_before(q.block, q.start)
+        per: str | None = None
+        m = _SUBJECT_BEFORE.search(before[-120:])
+        if m and m.group(0).lower().split()[0] in (
+            "each",
+            "per",
+            "every",
+            "a",
+            "an",
+            "one",
+            "single",
+        ):
+            noun = singular(m.group("noun"))
+            if (noun not in _STOP and noun in lex.course_nouns) or (
+                noun not in _STOP and m.group(0).lower().startswith(("each", "per", "every"))
+            ):
+                per = noun
+        if per is None:
+            m2 = _PLURAL_SUBJECT.search(before[-120:])
+            if m2 and singular(m2.group("noun")) in lex.course_nouns:
+                per = singular(m2.group("noun"))
+        if per is None and (q.per == "?each" or _AT_BEFORE.search(before[-20:])):
+            for prev in reversed(qs[:idx]):
+                if prev.noun and prev.block is q.block and q.start - prev.end < 40:
+                    per = prev.noun
+                    break
+        if per is not None:
+            q.per = per
+        elif q.per == "?each":
+            q.per = None
+
+
+def fractions(block: Block, qs: list[Quantity]) -> list[tuple[Quantity, Quantity, str]]:
+    """Pairs written 'A of B', 'A out of B', 'A in B': (part, whole, kind)."""
+    out = []
+    text = block.text
+    for a, b in zip(qs, qs[1:], strict=False):
+        if a.is_range or b.is_range or a.percent or b.percent or a.currency or b.currency:
+            continue
+        if a.unit is not None or b.unit is not None:
+            continue
+        m = _FRACTION_GAP.match(text[a.end : b.num_start]) if a.noun is None else None
+        if not m:
+            continue
+        kind = m.group("kind").lower().replace(" ", "")
+        if kind == "in" and (1900 <= b.lo <= 2100 and b.decimals == 0 and not b.noun):
+            continue
+        out.append((a, b, kind))
+    return out

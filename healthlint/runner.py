@@ -1,0 +1,151 @@
+"""Run a lint over many files: the result cache, worker processes, and deterministic order."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from healthlint import __version__
+from healthlint.config import Config
+from healthlint.engine import FileResult, Finding, finalize_site, lint_bytes, read_file
+from healthlint.errors import InputError
+from healthlint.ruleset import RuleSet
+
+SERIAL_BELOW = 8  # files; a pool costs more than it saves on a pre-commit sized run
+
+
+@dataclass
+class RunResult:
+    files: list[FileResult] = field(default_factory=list)
+    site_findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        out = [f for r in self.files for f in r.findings]
+        out.extend(self.site_findings)
+        out.sort(key=Finding.sort_key)
+        return out
+
+    @property
+    def errors(self) -> list[str]:
+        return [r.error for r in self.files if r.error]
+
+
+class ResultCache:
+    """Per-file results keyed by content, effective config, rule packs and version.
+
+    One small JSON file per entry, written to a temporary file and renamed into place, so
+    concurrent runs never see a half-written entry.
+    """
+
+    def __init__(self, folder: Path, fingerprint: str) -> None:
+        self.folder = folder / f"v{__version__}"
+        self.fingerprint = fingerprint
+
+    def key(self, path: str, data: bytes, report_unused: bool) -> str:
+        h = hashlib.sha256()
+        h.update(self.fingerprint.encode())
+        h.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
+        h.update(b"u" if report_unused else b"-")
+        h.update(data)
+        return h.hexdigest()
+
+    def get(self, key: str) -> FileResult | None:
+        p = self.folder / key[:2] / f"{key}.json"
+        try:
+            with open(p, encoding="utf-8") as fh:
+                return FileResult.from_json(json.load(fh))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, result: FileResult) -> None:
+        d = self.folder / key[:2]
+        try:
+            d.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=d, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(result.to_json(), fh, separators=(",", ":"), default=str)
+            os.replace(tmp, d / f"{key}.json")
+        except OSError:
+            pass  # a read-only or full disk only costs speed
+
+
+# worker-process state, set once per process
+_STATE: dict[str, object] = {}
+
+
+def _init_worker(
+    config: Config, today: str | None, cache_dir: str | None, report_unused: bool
+) -> None:
+    if "ruleset" not in _STATE:
+        _STATE["ruleset"] = RuleSet(config, today=today)
+    ruleset = _STATE["ruleset"]
+    assert isinstance(ruleset, RuleSet)
+    _STATE["cache"] = ResultCache(Path(cache_dir), ruleset.fingerprint()) if cache_dir else None
+    _STATE["report_unused"] = report_unused
+
+
+def _lint_one(path: str) -> FileResult:
+    ruleset = _STATE["ruleset"]
+    cache = _STATE.get("cache")
+    report_unused = bool(_STATE.get("report_unused"))
+    assert isinstance(ruleset, RuleSet)
+    try:
+        data = read_file(path, ruleset.config.max_file_size)
+    except InputError as exc:
+        return FileResult(path=path, error=str(exc))
+    key = None
+    if isinstance(cache, ResultCache):
+        key = cache.key(path, data, report_unused)
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+    result = lint_bytes(path, data, ruleset, report_unused=report_unused)
+    if key is not None and isinstance(cache, ResultCache):
+        cache.put(key, result)
+    return result
+
+
+def run(
+    files: list[str],
+    ruleset: RuleSet,
+    *,
+    jobs: int | None = None,
+    cache_dir: str | None = None,
+    report_unused: bool = False,
+) -> RunResult:
+    """Lint ``files`` (in parallel when it pays) and finish the site-level checks."""
+    jobs = jobs or os.cpu_count() or 1
+    _STATE.clear()
+    _STATE["ruleset"] = ruleset
+    _init_worker(ruleset.config, ruleset.today, cache_dir, report_unused)
+    if jobs <= 1 or len(files) < SERIAL_BELOW:
+        results = [_lint_one(p) for p in files]
+    else:
+        results = _run_parallel(files, ruleset, jobs, cache_dir, report_unused)
+    out = RunResult(files=results)
+    out.site_findings = finalize_site(ruleset, results)
+    return out
+
+
+def _run_parallel(
+    files: list[str], ruleset: RuleSet, jobs: int, cache_dir: str | None, report_unused: bool
+) -> list[FileResult]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    # big files first would help balance, but order of results must stay the input order
+    chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=ctx,
+        initializer=_init_worker,
+        initargs=(ruleset.config, ruleset.today, cache_dir, report_unused),
+    ) as pool:
+        return list(pool.map(_lint_one, files, chunksize=chunk))
