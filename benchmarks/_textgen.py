@@ -28,6 +28,7 @@ class Topic:
     kind: str  # procedure | supplement | therapy | diet | device
 
 
+# fmt: off
 TOPICS: tuple[Topic, ...] = (
     Topic("cryolipolysis", "stubborn belly fat", "abdomen", "per session", (600, 1500), (1, 3), "body", "procedure"),
     Topic("microneedling", "acne scars", "face", "per session", (150, 450), (3, 6), "skin", "procedure"),
@@ -66,6 +67,7 @@ TOPICS: tuple[Topic, ...] = (
     Topic("low-dose naltrexone", "fibromyalgia", "nervous system", "per month", (40, 90), (3, 6), "pain", "supplement"),
     Topic("ultrasound cavitation", "cellulite", "thighs", "per session", (100, 250), (6, 10), "body", "procedure"),
 )
+# fmt: on
 
 CATEGORIES = sorted({t.category for t in TOPICS})
 
@@ -74,78 +76,184 @@ CATEGORIES = sorted({t.category for t in TOPICS})
 
 VOCAB: dict[str, tuple[str, ...]] = {
     "SE": (
-        "redness", "mild swelling", "bruising", "tenderness", "itching", "a dull ache",
-        "headaches", "nausea", "temporary numbness", "dry skin", "light-headedness",
-        "tingling", "small blisters", "a metallic taste", "fatigue for a day or two",
-        "skin darkening", "pinpoint bleeding", "muscle cramps",
+        "redness",
+        "mild swelling",
+        "bruising",
+        "tenderness",
+        "itching",
+        "a dull ache",
+        "headaches",
+        "nausea",
+        "temporary numbness",
+        "dry skin",
+        "light-headedness",
+        "tingling",
+        "small blisters",
+        "a metallic taste",
+        "fatigue for a day or two",
+        "skin darkening",
+        "pinpoint bleeding",
+        "muscle cramps",
     ),
     "RARE": (
-        "infection", "scarring", "nerve damage", "an allergic reaction", "blood clots",
-        "permanent changes in skin colour", "fainting", "kidney strain", "a burn",
-        "paradoxical fat growth", "irregular heartbeat",
+        "infection",
+        "scarring",
+        "nerve damage",
+        "an allergic reaction",
+        "blood clots",
+        "permanent changes in skin colour",
+        "fainting",
+        "kidney strain",
+        "a burn",
+        "paradoxical fat growth",
+        "irregular heartbeat",
     ),
     "JARGON": (
-        "adipocyte apoptosis", "neocollagenesis", "lipolysis", "mitochondrial biogenesis",
-        "the extracellular matrix", "fibroblast activation", "microcirculation",
-        "thermogenesis", "the dermal–epidermal junction", "oxidative stress", "autophagy",
-        "cytokine signalling", "angiogenesis", "the HPA axis", "insulin sensitivity",
-        "myofascial release", "lymphatic flow", "the gut microbiome", "glycation end products",
-        "transepidermal water loss", "photobiomodulation", "proprioception",
+        "adipocyte apoptosis",
+        "neocollagenesis",
+        "lipolysis",
+        "mitochondrial biogenesis",
+        "the extracellular matrix",
+        "fibroblast activation",
+        "microcirculation",
+        "thermogenesis",
+        "the dermal–epidermal junction",
+        "oxidative stress",
+        "autophagy",
+        "cytokine signalling",
+        "angiogenesis",
+        "the HPA axis",
+        "insulin sensitivity",
+        "myofascial release",
+        "lymphatic flow",
+        "the gut microbiome",
+        "glycation end products",
+        "transepidermal water loss",
+        "photobiomodulation",
+        "proprioception",
     ),
     "EXPERT": (
-        "dermatologist", "general practitioner", "physiotherapist", "registered dietitian",
-        "pharmacist", "plastic surgeon", "sleep specialist", "cardiologist",
-        "vascular surgeon", "nurse practitioner", "rheumatologist",
+        "dermatologist",
+        "general practitioner",
+        "physiotherapist",
+        "registered dietitian",
+        "pharmacist",
+        "plastic surgeon",
+        "sleep specialist",
+        "cardiologist",
+        "vascular surgeon",
+        "nurse practitioner",
+        "rheumatologist",
     ),
     "PEOPLE": (
-        "adults", "women", "men", "older adults", "office workers", "athletes",
-        "postmenopausal women", "people with type 2 diabetes", "volunteers", "patients",
+        "adults",
+        "women",
+        "men",
+        "older adults",
+        "office workers",
+        "athletes",
+        "postmenopausal women",
+        "people with type 2 diabetes",
+        "volunteers",
+        "patients",
     ),
     "OUTCOME": (
-        "a modest improvement", "no meaningful difference", "a small but measurable change",
-        "better scores on a symptom questionnaire", "a short-lived benefit",
-        "results similar to placebo", "a clear improvement in about half of the group",
+        "a modest improvement",
+        "no meaningful difference",
+        "a small but measurable change",
+        "better scores on a symptom questionnaire",
+        "a short-lived benefit",
+        "results similar to placebo",
+        "a clear improvement in about half of the group",
     ),
     "HEDGE": (
-        "may", "might", "could", "appears to", "seems to", "can sometimes",
+        "may",
+        "might",
+        "could",
+        "appears to",
+        "seems to",
+        "can sometimes",
     ),
     "SOURCE": (
-        "a small pilot study", "a randomised controlled trial", "an observational study",
-        "a systematic review", "a case series", "a meta-analysis", "a survey of clinics",
+        "a small pilot study",
+        "a randomised controlled trial",
+        "an observational study",
+        "a systematic review",
+        "a case series",
+        "a meta-analysis",
+        "a survey of clinics",
     ),
     "CLAIM": (
-        "melts away fat", "guarantees results", "cures {C} for good",
-        "works for everyone", "is 100% safe", "has no side effects",
-        "eliminates {C} permanently", "is clinically proven to reverse ageing",
-        "detoxes your whole body", "boosts your immune system overnight",
-        "is a miracle cure", "gives instant, permanent results",
-        "is the only treatment that really works", "never fails",
+        "melts away fat",
+        "guarantees results",
+        "cures {C} for good",
+        "works for everyone",
+        "is 100% safe",
+        "has no side effects",
+        "eliminates {C} permanently",
+        "is clinically proven to reverse ageing",
+        "detoxes your whole body",
+        "boosts your immune system overnight",
+        "is a miracle cure",
+        "gives instant, permanent results",
+        "is the only treatment that really works",
+        "never fails",
     ),
     "SELL": (
-        "Book today and see the difference", "Don't miss our seasonal offer",
-        "Thousands of happy clients can't be wrong", "Results you can see from day one",
-        "Ask about our money-back guarantee", "Limited spots available this month",
+        "Book today and see the difference",
+        "Don't miss our seasonal offer",
+        "Thousands of happy clients can't be wrong",
+        "Results you can see from day one",
+        "Ask about our money-back guarantee",
+        "Limited spots available this month",
     ),
     "CONNECT": (
-        "However,", "In addition,", "That said,", "On the other hand,", "For this reason,",
-        "Because of this,", "In practice,", "Still,", "Meanwhile,", "Overall,",
+        "However,",
+        "In addition,",
+        "That said,",
+        "On the other hand,",
+        "For this reason,",
+        "Because of this,",
+        "In practice,",
+        "Still,",
+        "Meanwhile,",
+        "Overall,",
     ),
     "TIME": (
-        "within a few days", "after two or three weeks", "over several months",
-        "by the end of the course", "almost immediately", "after the first session",
+        "within a few days",
+        "after two or three weeks",
+        "over several months",
+        "by the end of the course",
+        "almost immediately",
+        "after the first session",
     ),
     "FEEL": (
-        "a warm, prickling sensation", "a mild pinching feeling", "slight pressure",
-        "intense cold followed by numbness", "almost nothing", "a brief sting",
+        "a warm, prickling sensation",
+        "a mild pinching feeling",
+        "slight pressure",
+        "intense cold followed by numbness",
+        "almost nothing",
+        "a brief sting",
     ),
     "PLACE": (
-        "clinics in large cities", "medical spas", "hospital outpatient departments",
-        "high-street salons", "specialist centres", "private practices",
+        "clinics in large cities",
+        "medical spas",
+        "hospital outpatient departments",
+        "high-street salons",
+        "specialist centres",
+        "private practices",
     ),
     "NAME": (
-        "Dr. Amara Okafor", "Dr. Jonas Lindqvist", "Priya Raman, RD", "Dr. Lucia Ferreira",
-        "Tom Whitaker, PT", "Dr. Mei Tanaka", "Sara Haddad, PharmD", "Dr. Noah Brennan",
-        "Elena Petrova, RN", "Dr. Kwame Mensah",
+        "Dr. Amara Okafor",
+        "Dr. Jonas Lindqvist",
+        "Priya Raman, RD",
+        "Dr. Lucia Ferreira",
+        "Tom Whitaker, PT",
+        "Dr. Mei Tanaka",
+        "Sara Haddad, PharmD",
+        "Dr. Noah Brennan",
+        "Elena Petrova, RN",
+        "Dr. Kwame Mensah",
     ),
 }
 
@@ -238,32 +346,76 @@ SENTENCES: dict[str, tuple[str, ...]] = {
 
 HEADINGS: dict[str, tuple[str, ...]] = {
     "intro": ("What is {T}?", "{Tc} at a glance", "An introduction to {T}", "Why people try {T}"),
-    "mechanism": ("How does {T} work?", "What happens during a session", "The science behind {T}", "What to expect"),
-    "cost": ("How much does {T} cost?", "Prices and number of sessions", "Is {T} worth the money?", "Cost breakdown"),
-    "claim": ("Why our clients love it", "The benefits of {T}", "Amazing results", "What makes it different"),
-    "hedged": ("Does {T} actually work?", "How effective is it really?", "What results can you expect?", "Setting realistic expectations"),
-    "evidence": ("What the research says", "The evidence so far", "Clinical studies", "What do the studies show?"),
-    "safety": ("Side effects and risks", "Is {T} safe?", "Who should avoid {T}?", "Possible complications"),
-    "advice": ("The bottom line", "Should you try {T}?", "Our verdict", "Questions to ask before you book"),
+    "mechanism": (
+        "How does {T} work?",
+        "What happens during a session",
+        "The science behind {T}",
+        "What to expect",
+    ),
+    "cost": (
+        "How much does {T} cost?",
+        "Prices and number of sessions",
+        "Is {T} worth the money?",
+        "Cost breakdown",
+    ),
+    "claim": (
+        "Why our clients love it",
+        "The benefits of {T}",
+        "Amazing results",
+        "What makes it different",
+    ),
+    "hedged": (
+        "Does {T} actually work?",
+        "How effective is it really?",
+        "What results can you expect?",
+        "Setting realistic expectations",
+    ),
+    "evidence": (
+        "What the research says",
+        "The evidence so far",
+        "Clinical studies",
+        "What do the studies show?",
+    ),
+    "safety": (
+        "Side effects and risks",
+        "Is {T} safe?",
+        "Who should avoid {T}?",
+        "Possible complications",
+    ),
+    "advice": (
+        "The bottom line",
+        "Should you try {T}?",
+        "Our verdict",
+        "Questions to ask before you book",
+    ),
 }
 
 SUBHEADINGS: tuple[str, ...] = (
-    "Before your appointment", "During the session", "After the treatment", "Cost by region",
-    "Short-term effects", "Long-term results", "Who is a good candidate?", "Alternatives to consider",
-    "Recovery time", "Frequently asked questions", "Home care tips", "Red flags to watch for",
+    "Before your appointment",
+    "During the session",
+    "After the treatment",
+    "Cost by region",
+    "Short-term effects",
+    "Long-term results",
+    "Who is a good candidate?",
+    "Alternatives to consider",
+    "Recovery time",
+    "Frequently asked questions",
+    "Home care tips",
+    "Red flags to watch for",
 )
 
 TITLES: tuple[str, ...] = (
-    "{Tc} for {C}: Does It Really Work?",
-    "How Much Does {T} Cost in {YEAR}?",
-    "{Tc}: Benefits, Risks and Costs",
-    "Is {T} Safe? Side Effects and Recovery",
-    "{Tc} vs {T2}: Which Is Better for {C}?",
-    "Everything You Need to Know About {T}",
-    "{NTIPS} Things to Know Before Trying {T}",
-    "Can {T} Help With {C}?",
-    "The Truth About {T}",
-    "{Tc} Explained: What the Evidence Says",
+    "{Tc} for {C}: does it really work?",
+    "How much does {T} cost in {YEAR}?",
+    "{Tc}: benefits, risks and costs",
+    "Is {T} safe? Side effects and recovery",
+    "{Tc} vs {T2}: which is better for {C}?",
+    "Everything you need to know about {T}",
+    "{NTIPS} things to know before trying {T}",
+    "Can {T} help with {C}?",
+    "The truth about {T}",
+    "{Tc} explained: what the evidence says",
 )
 
 DISCLAIMERS: tuple[str, ...] = (
@@ -273,14 +425,22 @@ DISCLAIMERS: tuple[str, ...] = (
 )
 
 LINK_TEXTS: tuple[str, ...] = (
-    "our guide to {T}", "side effects of {T}", "what {T} costs", "this comparison",
-    "the research on {T}", "how to choose a clinic", "{T}", "recovery tips",
+    "our guide to {T}",
+    "side effects of {T}",
+    "what {T} costs",
+    "this comparison",
+    "the research on {T}",
+    "how to choose a clinic",
+    "{T}",
+    "recovery tips",
 )
 VAGUE_LINK_TEXTS: tuple[str, ...] = ("click here", "here", "read more", "this link", "more")
 
 WORDS_FOR_ALT: tuple[str, ...] = (
-    "Practitioner treating a client's {A}", "Close-up of the {A} before treatment",
-    "Chart comparing the cost of {T} at different clinics", "Equipment used for {T}",
+    "Practitioner treating a client's {A}",
+    "Close-up of the {A} before treatment",
+    "Chart comparing the cost of {T} at different clinics",
+    "Equipment used for {T}",
     "Client resting after a session of {T}",
 )
 BAD_ALTS: tuple[str, ...] = ("image", "photo", "IMG_2041.jpg", "picture of treatment", "banner")
@@ -338,7 +498,9 @@ class Slots(dict):
         """Restate the figures inconsistently, as real pages do after piecemeal edits."""
         p1, p2, n1, n2, total = self.facts
         r = self.rng
-        self["P"] = f"{money(round_price(int(p1 * r.choice((1.2, 1.5, 0.8)))))}-{round_price(int(p2 * 1.3)):,}"
+        self["P"] = (
+            f"{money(round_price(int(p1 * r.choice((1.2, 1.5, 0.8)))))}-{round_price(int(p2 * 1.3)):,}"
+        )
         self["N"] = f"{n1 + 2}-{n2 + r.randint(2, 4)}"
         self["MAX"] = f"up to {money(round_price(int(total * r.choice((0.6, 1.5, 2)))))}"
 
@@ -384,13 +546,14 @@ class TextGen:
         s = pool[int(self.rng.random() * len(pool))].format_map(self.slots)
         if self.rng.random() < 0.08 and purpose not in ("claim", "long"):
             c = VOCAB["CONNECT"][int(self.rng.random() * len(VOCAB["CONNECT"]))]
-            s = f"{c} {s[0].lower()}{s[1:]}" if not s.startswith(("I", "A ")) else f"{c} {s}"
+            keep = s[1:2].isupper() or s.startswith(("I ", "Dr"))  # acronyms, "I", names
+            s = f"{c} {s}" if keep else f"{c} {s[0].lower()}{s[1:]}"
         return s
 
     def sentences(self, purpose: str, n: int) -> list[str]:
         """``n`` sentences mostly on ``purpose``, with the mix a real paragraph has."""
         r = self.rng
-        out = []
+        out: list[str] = []
         for _ in range(n):
             x = r.random()
             if x < 0.07:
@@ -401,7 +564,10 @@ class TextGen:
                 p = "long"
             else:
                 p = purpose
-            out.append(self.sentence(p))
+            s = self.sentence(p)
+            if s in out:  # one retry: real writers rarely repeat a sentence verbatim
+                s = self.sentence(p)
+            out.append(s)
         self.words += sum(s.count(" ") + 1 for s in out)
         return out
 
@@ -440,7 +606,7 @@ class TextGen:
 
     def table_rows(self, n: int) -> tuple[list[str], list[list[str]]]:
         r = self.rng
-        p1, p2, n1, n2, _ = self.slots.facts
+        p1, _, n1, n2, _ = self.slots.facts
         head = ["Setting", f"Price {self.topic.unit}", "Typical sessions", "Course total"]
         rows = []
         for _ in range(n):
@@ -451,3 +617,21 @@ class TextGen:
             )
         self.words += 12 * n
         return head, rows
+
+
+def slugify(text: str) -> str:
+    """URL slug: lower-case ASCII letters and digits joined by single dashes."""
+    out = []
+    dash = False
+    for ch in text.lower():
+        if ch.isalnum() and ch.isascii():
+            out.append(ch)
+            dash = False
+        elif not dash:
+            out.append("-")
+            dash = True
+    return "".join(out).strip("-")[:60].strip("-")
+
+
+def slug_of(topic: Topic) -> str:
+    return slugify(topic.name)
