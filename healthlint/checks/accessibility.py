@@ -142,22 +142,30 @@ def html_lang_valid(doc: Document, opts: Any) -> Iterator[Hit]:
 
 @check("accessibility.element_lang_valid")
 def element_lang_valid(doc: Document, opts: Any) -> Iterator[Hit]:
+    """ACT de46e4: only elements that are the nearest lang holder of some visible text count."""
     page = Page.of(doc)
     if page is None:
         return
+    owner: dict[int, Element | None] = {}
+    applicable: dict[int, Element] = {}
     for el in page.elements:
-        if el.tag == "html" or "lang" not in el.attrs or page.in_template(el):
+        parent_owner = owner.get(id(el.parent)) if el.parent is not None else None
+        lang = el.attrs.get("lang")
+        mine = el if (lang is not None and lang != "" and el.tag != "html") else parent_owner
+        if lang is not None and lang != "" and el.tag == "html":
+            mine = None
+        owner[id(el)] = mine
+        if mine is None or id(mine) in applicable or page.in_template(el):
             continue
+        if not (page.rendered(el) or page.included(el)):
+            continue
+        has_text = any(isinstance(c, TextNode) and c.text.strip() for c in el.children)
+        if has_text or (el.tag in ("img", "area", "input") and (el.attrs.get("alt") or "").strip()):
+            applicable[id(mine)] = mine
+    for el in applicable.values():
         lang = el.attrs["lang"]
-        if not lang.strip() or valid_language_tag(lang):
-            continue
-        if not page.included(el) or not (el.text.strip() or _has_text_alternative(el)):
-            continue
-        yield _hit(_attr(el, "lang"), f'lang="{lang}" is not a valid BCP 47 language tag')
-
-
-def _has_text_alternative(el: Element) -> bool:
-    return any(k in el.attrs for k in ("alt", "aria-label", "title"))
+        if not valid_language_tag(lang):
+            yield _hit(_attr(el, "lang"), f'lang="{lang}" is not a valid BCP 47 language tag')
 
 
 # --- page title -----------------------------------------------------------------------------
@@ -651,7 +659,12 @@ def aria_required_attr(doc: Document, opts: Any) -> Iterator[Hit]:
         return
     for el in page.elements:
         r = aria.explicit_role(el)
-        if r is None or page.in_template(el) or r == aria.implicit_role(el):
+        if (
+            r is None
+            or page.in_template(el)
+            or r == aria.implicit_role(el)
+            or not page.included(el)
+        ):
             continue
         info = aria.role_info(r)
         if info is None:
