@@ -34,6 +34,7 @@ class Lexicon:
     measure_before: re.Pattern[str]  # "... weight loss of" at the end of a text
     measure_after: re.Pattern[str]  # "of weight" at the start of a text
     total_cue: re.Pattern[str]
+    sum_cue: re.Pattern[str]
     course_cue: re.Pattern[str]
     milestone_cue: re.Pattern[str]
     change_word: re.Pattern[str]
@@ -72,7 +73,7 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         rf"\b(?P<m>{m_alt})(?:\s+(?:{c_alt}))?(?:\s+(?:{links})|\s*:)\s*$", re.I
     )
     measure_after = re.compile(
-        rf"^\s+(?:of|in)\s+(?:body\s+|total\s+|your\s+)?(?P<m>{m_alt})\b", re.I
+        rf"\s+(?:of|in)\s+(?:body\s+|total\s+|your\s+)?(?P<m>{m_alt})\b", re.I
     )
     groups = raw.get("exclusive_groups", [])
     exclusive = tuple(tuple(str(w).lower() for w in g) for g in groups)
@@ -93,6 +94,7 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         measure_before=measure_before,
         measure_after=measure_after,
         total_cue=cue("total_cues"),
+        sum_cue=cue("sum_cues"),
         course_cue=cue("course_cues"),
         milestone_cue=re.compile(rf"(?:^|\s)(?:{_alt(_words(raw, 'milestone_cues'))})\s*$", re.I),
         change_word=cue("change_words"),

@@ -41,7 +41,7 @@ _WORDNUM = (
 )
 NUM_RE = re.compile(
     r"(?<![\w.,$£€])(?<![A-Za-z]-)"
-    r"(?P<cur>US\$|[$£€])?\s?"
+    r"(?:(?P<cur>US\$|[$£€])\s?)?"
     r"(?:(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?!\d)"
     rf"|(?P<word>(?i:{_WORDNUM}))(?![\w-]))"
     r"(?P<scale>\s?(?:k|m|bn)(?![\w])|\s(?i:hundred|thousand|million|billion)(?![\w]))?"
@@ -80,7 +80,7 @@ _QUAL_RE = re.compile(
     re.I,
 )
 _SUFFIX_QUAL_RE = re.compile(
-    r"^(?:\s*\+|\s+or\s+(?P<min>more|higher|above|over|greater|longer|so|thereabouts)"
+    r"(?:\s*\+|\s+or\s+(?P<min>more|higher|above|over|greater|longer|so|thereabouts)"
     r"|\s+or\s+(?P<max>less|lower|fewer|under|below|shorter)"
     r"|\s+(?P<plus>plus)(?![\w]))",
     re.I,
@@ -170,14 +170,14 @@ _ADVERB_RATES = {
     "hourly": "hour",
 }
 _RATE_RE = re.compile(
-    r"^\s*(?:(?P<freq>once|twice|thrice|(?P<fn>\d+|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s*(?:(?P<freq>once|twice|thrice|(?P<fn>\d+|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+times)\s+)?"
     r"(?:(?P<prep>per|an?|each|every|/|a\s+single)\s*(?:(?P<k>\d+|two|three|four|five|six)\s+)?"
     r"(?P<den>[A-Za-z]+)(?![\w-])|(?P<adv>daily|nightly|weekly|fortnightly|monthly|yearly|annually"
     r"|hourly)(?![\w-]))",
     re.I,
 )
-_EACH_AFTER = re.compile(r"^\s*(?:each|apiece|a\s+time|a\s+go)(?![\w-])", re.I)
+_EACH_AFTER = re.compile(r"\s*(?:each|apiece|a\s+time|a\s+go)(?![\w-])", re.I)
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|\b(?:each|per|every|an?|one|single)\s+)(?:[A-Za-z-]+\s+)??(?P<noun>[A-Za-z]+)"
     r"(?:\s+(?:of|with)\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?)?"

@@ -1,0 +1,833 @@
+"""The figures checks: each takes the analysed document and yields findings with the arithmetic.
+
+Cross-checks work on small windows (a few sentences) or on groups keyed by what is measured,
+so a document with thousands of numbers stays linear. Every check prefers silence when the
+text is ambiguous: an editor stops reading a linter that cries wolf about numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from healthlint.document import Document
+from healthlint.figures import units as U
+from healthlint.figures.lexicon import Lexicon
+from healthlint.figures.quantities import Quantity, describe, extract, fmt_number, fractions, plural
+from healthlint.registry import Hit, Related
+
+INF = float("inf")
+
+
+@dataclass(frozen=True, eq=False)
+class Opts:
+    lex: Lexicon
+    tolerance: float = 0.05  # relative slack for exact figures (writers round)
+    approx_tolerance: float = 0.15  # slack when a figure says "about", "around"
+    max_kg_per_week: float = 1.0  # CAP 13.10 / FTC Gut Check: about 2 lb (1 kg) a week
+    min_weeks: float = 1.0  # shorter spans ("in 3 days") are not sustained loss
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class Item:
+    q: Quantity
+    sent: int  # index of the sentence in the document (main content)
+    section: int  # increments at every heading
+
+
+@dataclass(eq=False)
+class Analysis:
+    items: list[Item]
+    by_sent: dict[int, list[Item]]
+    sent_text: dict[int, tuple[Any, int, int]]  # sentence index -> (block, start, end)
+
+
+def analyse(doc: Document, opts: Opts) -> Analysis:
+    """Quantities of the document's main content, computed once per document and lexicon."""
+    key = f"figures:{id(opts.lex)}"
+    cached = doc.cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    items: list[Item] = []
+    by_sent: dict[int, list[Item]] = defaultdict(list)
+    sent_text: dict[int, tuple[Any, int, int]] = {}
+    sent = -1
+    section = 0
+    for block in doc.blocks:
+        if not block.in_main:
+            continue
+        if block.kind == "heading":
+            section += 1
+        sents = block.sentences or []
+        bounds = [(s.start, s.end) for s in sents] or [(0, len(block.text))]
+        first = sent + 1
+        for i, (s, e) in enumerate(bounds):
+            sent_text[first + i] = (block, s, e)
+        qs = extract(block, opts.lex)
+        j = 0
+        for q in qs:
+            while j + 1 < len(bounds) and q.num_start >= bounds[j + 1][0]:
+                j += 1
+            item = Item(q, first + j, section)
+            items.append(item)
+            by_sent[first + j].append(item)
+        sent = first + len(bounds) - 1
+        if block.kind == "heading":
+            section += 1
+    result = Analysis(items, by_sent, sent_text)
+    doc.cache[key] = result
+    return result
+
+
+def _line(doc: Document, q: Quantity) -> int:
+    return doc.line_col(q.core_span()[0])[0]
+
+
+def _sentence(an: Analysis, item: Item) -> tuple[str, int]:
+    block, s, e = an.sent_text[item.sent]
+    return block.text[s:e], s
+
+
+def _tol(opts: Opts, *qs: Quantity) -> float:
+    return opts.approx_tolerance if any(q.qualifier == "approx" for q in qs) else opts.tolerance
+
+
+def _quote(q: Quantity) -> str:
+    return f"'{q.text}'"
+
+
+# --- numerator / denominator compatibility ---------------------------------------------------
+
+
+def _same_measure(a: Quantity, b: Quantity) -> float | None:
+    """Factor that turns a value in ``a``'s unit into ``b``'s unit, or None if unrelated."""
+    if a.currency or b.currency:
+        return 1.0 if a.currency == b.currency else None
+    if a.percent or b.percent:
+        return None
+    if a.unit is not None and b.unit is not None:
+        return U.convert(1.0, a.unit, b.unit)
+    if a.unit is None and b.unit is None and a.noun and a.noun == b.noun:
+        return 1.0
+    return None
+
+
+def _per_factor(q: Quantity, per: str) -> float | None:
+    """How many ``per`` units one ``q`` is (q = '4 weeks', per = 'day' -> 28 per unit of q)."""
+    if q.noun and q.noun == per and q.unit is None:
+        return 1.0
+    units = U.units()
+    if q.unit is not None and per in units:
+        return U.convert(1.0, q.unit, units[per])
+    return None
+
+
+def _rate_per(q: Quantity, per: str) -> float | None:
+    """Factor to express rate ``q`` (value per q.per) per ``per`` instead."""
+    if q.per is None:
+        return None
+    if q.per == per:
+        return 1.0
+    units = U.units()
+    if q.per in units and per in units:
+        f = U.convert(1.0, units[per], units[q.per])
+        return f
+    return None
+
+
+def _interval(q: Quantity) -> tuple[float, float]:
+    """What a stated figure allows, given its qualifier ("up to 2,000" -> [0, 2,000])."""
+    qual = q.qualifier or ("max" if q.suffix_qualifier == "max" else None)
+    if qual is None and q.suffix_qualifier == "min":
+        qual = "min"
+    if qual in ("max", "lt"):
+        return (0.0, q.high)
+    if qual in ("min", "gt"):
+        return (q.low, INF)
+    return (q.low, q.high)
+
+
+# --- FIG001 totals ----------------------------------------------------------------------------
+
+_PARTIAL = re.compile(r"\b(?:more|additional|extra|further|another|remaining)\s*$", re.I)
+
+
+def _is_rate(q: Quantity) -> bool:
+    return q.per is not None
+
+
+def _eligible_part(q: Quantity, opts: Opts) -> bool:
+    return (
+        q.sep != "change"
+        and not any(m in opts.lex.partial_modifiers for m in q.modifiers)
+        and q.qualifier not in ("min", "gt", "lt")
+    )
+
+
+def check_total(doc: Document, opts: Opts) -> Iterator[Hit]:
+    an = analyse(doc, opts)
+    seen: set[int] = set()
+    for ti, t in enumerate(an.items):
+        tq = t.q
+        if _is_rate(tq) or tq.sep == "change" or tq.kind in ("number", "percent"):
+            continue
+        found = _product_for(an, ti, opts)
+        if found is None:
+            continue
+        r, c, lo, hi = found
+        verdict = _compare_total(tq, lo, hi, opts, r.q, c.q)
+        if verdict is None or id(tq) in seen:
+            continue
+        seen.add(id(tq))
+        implied = describe(lo, hi, tq)
+        per_label = r.q.per or ""
+        rate_text = describe(r.q.low, r.q.high, r.q)
+        freq = f" × {fmt_number(r.q.freq)}" if r.q.freq != 1 else ""
+        msg = (
+            f"{c.q.describe()} × {rate_text}{freq} per {per_label} = {implied}, "
+            f"but {_quote(tq)} (line {_line(doc, tq)}) {verdict}"
+        )
+        yield Hit(
+            *tq.core_span(),
+            msg,
+            suggestion="Make the total agree with the price (or amount) per unit and the count.",
+            related=[
+                Related(r.q.core_span(), f"{rate_text} per {per_label}"),
+                Related(c.q.core_span(), c.q.describe()),
+            ],
+            data={"implied": [lo, hi], "stated": [tq.low, tq.high]},
+        )
+    yield from _restated_rates(doc, an, opts)
+
+
+def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, float] | None:
+    t = an.items[ti]
+    tq = t.q
+    window = [
+        it
+        for s in range(t.sent - 2, t.sent + 3)
+        for it in an.by_sent.get(s, [])
+        if it.section == t.section and it is not t
+    ]
+    rates = [it for it in window if _is_rate(it.q) and _eligible_part(it.q, opts)]
+    best = None
+    for r in rates:
+        conv = _same_measure(r.q, tq)
+        if conv is None:
+            continue
+        for c in window:
+            if c is r or _is_rate(c.q) or not _eligible_part(c.q, opts) or c.q.percent:
+                continue
+            if c.q.currency or c.q.kind == "number":
+                continue
+            per_f = _per_factor(c.q, r.q.per or "")
+            if per_f is None:
+                continue
+            if max(r.sent, c.sent, t.sent) - min(r.sent, c.sent, t.sent) > 2:
+                continue
+            if not _is_total(an, t, c, r, opts):
+                continue
+            scale = r.q.freq / r.q.per_size * per_f * conv
+            lo = r.q.low * c.q.low * scale
+            hi = r.q.high * c.q.high * scale
+            dist = abs(r.sent - t.sent) + abs(c.sent - t.sent)
+            if best is None or dist < best[0]:
+                best = (dist, r, c, lo, hi)
+    if best is None:
+        return None
+    return best[1], best[2], best[3], best[4]
+
+
+def _is_total(an: Analysis, t: Item, c: Item, r: Item, opts: Opts) -> bool:
+    """Whether ``t`` reads as the total of ``c`` items at rate ``r``."""
+    tq = t.q
+    block = tq.block
+    after = block.text[tq.full_end : tq.full_end + 30]
+    if re.match(
+        r"\s*(?:for|on)\s+(?:an?|the|each|one)\s+(?!course|whole|full|entire|treatment)",
+        after,
+        re.I,
+    ):
+        return False
+    if re.match(
+        r"\s+(?!or\b|in\b|for\b|total|overall|altogether|and\b|to\b|with\b)[a-z]{3,}", after
+    ):
+        # "a $100 consultation": the sum belongs to some other thing
+        nxt = re.match(r"\s+([a-z]+)", after)
+        if nxt and nxt.group(1) not in (
+            "is",
+            "are",
+            "was",
+            "were",
+            "will",
+            "would",
+            "could",
+            "may",
+        ):
+            return False
+    before = block.text[max(0, tq.start - 45) : tq.start]
+    if opts.lex.total_cue.search(before) or opts.lex.total_cue.match(after.lstrip()):
+        return True
+    if re.match(r"\s*(?:in\s+total|total|overall|altogether|in\s+all)\b", after, re.I):
+        return True
+    if c.sent == t.sent and c.q.block is block and c.q.end <= tq.start:
+        between = block.text[c.q.full_end : tq.start]
+        others = [
+            it
+            for it in an.by_sent.get(t.sent, [])
+            if it is not c and it is not r and it is not t and c.q.end <= it.q.num_start < tq.start
+        ]
+        if not others and opts.lex.sum_cue.search(between):
+            return True
+    return False
+
+
+def _compare_total(tq: Quantity, lo: float, hi: float, opts: Opts, *parts: Quantity) -> str | None:
+    """Why the stated total ``tq`` contradicts the implied ``[lo, hi]``, or None."""
+    tol = max(_tol(opts, tq, *parts), opts.tolerance)
+    qual = tq.qualifier or tq.suffix_qualifier
+    if qual in ("max", "lt"):
+        if hi > tq.high * (1 + tol):
+            return "is lower" if lo <= tq.high * (1 + tol) else "is lower than even the minimum"
+        return None
+    if qual in ("min", "gt"):
+        if hi < tq.low * (1 - tol):
+            return "is higher than even the maximum"
+        return None
+    if tq.high < lo * (1 - tol):
+        return "is lower"
+    if tq.low > hi * (1 + tol):
+        return "is higher"
+    return None
+
+
+_RESTATE_GAP = re.compile(
+    r"\s*(?:\(\s*|,\s*|\s*[—–-]\s*)?(?:or|i\.e\.,?|that\s+is|that's|which\s+is|which\s+comes\s+to"
+    r"|which\s+works\s+out\s+(?:to|at)|working\s+out\s+(?:to|at)|making|for\s+a\s+total\s+of"
+    r"|a\s+total\s+of|totall?ing|adding\s+up\s+to|so|=)?\s*(?:about|around|roughly|approximately"
+    r"|just|only|nearly|almost)?\s*\(?\s*$",
+    re.I,
+)
+
+
+def _restated_rates(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
+    """'500 mg twice a day (1,500 mg a day)', '$40 a month, or $600 a year'."""
+    for sent, items in an.by_sent.items():
+        del sent
+        for a, b in zip(items, items[1:], strict=False):
+            qa, qb = a.q, b.q
+            if qa.block is not qb.block or not (_is_rate(qa) and _is_rate(qb)):
+                continue
+            if qa.sep == "change" or qb.sep == "change":
+                continue
+            gap = qa.block.text[qa.full_end : qb.start]
+            if len(gap) > 40 or not _RESTATE_GAP.fullmatch(gap):
+                continue
+            conv = _same_measure(qa, qb)
+            per_f = _rate_per(qa, qb.per or "")
+            if conv is None or per_f is None:
+                continue
+            scale = qa.freq / qa.per_size * conv * per_f
+            lo, hi = qa.low * scale, qa.high * scale
+            b_scale = qb.freq / qb.per_size
+            stated = _scaled(qb, b_scale)
+            verdict = _compare_total(stated, lo, hi, opts, qa)
+            if verdict is None:
+                continue
+            freq = f" × {fmt_number(qa.freq)}" if qa.freq != 1 else ""
+            conv_txt = (
+                "" if per_f == 1 else f" × {fmt_number(per_f)} {plural(qa.per or '')} per {qb.per}"
+            )
+            msg = (
+                f"{describe(qa.low, qa.high, qa)} per {qa.per}{freq}{conv_txt} = "
+                f"{describe(lo, hi, qb)} per {qb.per}, but {_quote(qb)} (line {_line(doc, qb)}) "
+                f"{verdict}"
+            )
+            yield Hit(
+                *qb.core_span(),
+                msg,
+                suggestion="Make the two rates agree, or say why they differ.",
+                related=[Related(qa.core_span(), f"{describe(qa.low, qa.high, qa)} per {qa.per}")],
+                data={"implied": [lo, hi], "stated": [qb.low, qb.high]},
+            )
+
+
+def _scaled(q: Quantity, factor: float) -> Quantity:
+    if factor == 1:
+        return q
+    clone = Quantity(**{k: getattr(q, k) for k in q.__dataclass_fields__})
+    clone.lo, clone.hi = q.lo * factor, q.hi * factor
+    return clone
+
+
+# --- FIG002 differences -----------------------------------------------------------------------
+
+
+def check_difference(doc: Document, opts: Opts) -> Iterator[Hit]:
+    """'from 150 to 130 mmHg, a drop of 30 mmHg'."""
+    an = analyse(doc, opts)
+    lex = opts.lex
+    for items in an.by_sent.values():
+        for i, it in enumerate(items):
+            q = it.q
+            if q.sep != "change":
+                continue
+            d, noun = _difference_for(items, i, lex)
+            if d is None:
+                continue
+            yield from _judge_difference(doc, q, d, noun, opts)
+
+
+def _difference_for(items: list[Item], i: int, lex: Lexicon) -> tuple[Quantity | None, str]:
+    q = items[i].q
+    text = q.block.text
+    if i + 1 < len(items) and items[i + 1].q.block is q.block:
+        d = items[i + 1].q
+        gap = text[q.full_end : d.start]
+        if len(gap) <= 45 and not d.is_range and d.sep != "change":
+            m = lex.difference.search(gap)
+            if m and re.fullmatch(
+                r"[\s,;:(—–-]*(?:(?:which\s+is|that\s+is|that's|or|for|representing|meaning)\s+)?"
+                r"(?:an?|the)?\s*(?:total|overall|net|average|mean)?\s*",
+                gap[: m.start()],
+                re.I,
+            ):
+                return d, m.group("noun").lower()
+            after = text[d.end : d.end + 25]
+            am = re.match(rf"\s*({_noun_alt(lex)})\b", after, re.I)
+            if am and re.fullmatch(
+                r"[\s,;:(—–-]*(?:(?:which\s+is|or)\s+)?(?:an?|the)?\s*", gap, re.I
+            ):
+                return d, am.group(1).lower()
+    if i > 0 and items[i - 1].q.block is q.block:
+        d = items[i - 1].q
+        gap = text[d.full_end : q.start]
+        before = text[max(0, d.start - 25) : d.start]
+        bm = re.search(r"\b(\w+(?:\s+\w+)?)\s+by\s*$", before, re.I)
+        if bm and re.fullmatch(r"\s*,?\s*", gap) and not d.is_range:
+            verb = bm.group(1).lower().split()[-1]
+            return d, verb
+    return None, ""
+
+
+def _noun_alt(lex: Lexicon) -> str:
+    words = lex.raw.get("difference_nouns", [])
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _judge_difference(
+    doc: Document, q: Quantity, d: Quantity, noun: str, opts: Opts
+) -> Iterator[Hit]:
+    a, b = q.lo, q.hi
+    lex = opts.lex
+    change = abs(a - b)
+    candidates: list[tuple[float, str]] = []
+    if d.percent and not q.percent:
+        if a == 0:
+            return
+        candidates.append((change / abs(a) * 100, "relative"))
+    elif d.percent and q.percent:
+        candidates.append((change, "points"))
+        if a:
+            candidates.append((change / abs(a) * 100, "relative"))
+    else:
+        if q.unit is not None and d.unit is not None:
+            f = U.convert(1.0, q.unit, d.unit)
+            if f is None:
+                return
+            change *= f
+        elif (q.unit is None) != (d.unit is None) or bool(q.currency) != bool(d.currency):
+            if d.unit is not None or d.currency:
+                return
+        candidates.append((change, "absolute"))
+    tol_rel = opts.approx_tolerance if d.qualifier == "approx" else 0.02
+    step = 10 ** (-d.decimals)
+    ok = any(
+        abs(v - d.low) <= max(step * 0.5 + 1e-9, v * tol_rel) or d.low - 1e-9 <= v <= d.high + 1e-9
+        for v, _ in candidates
+    )
+    direction = None
+    if noun in lex.down_words and b > a:
+        direction = "up"
+    elif noun in lex.up_words and b < a:
+        direction = "down"
+    if ok and direction is None:
+        return
+    endpoints = f"{describe(a, a, q)} to {describe(b, b, q)}"
+    if not ok:
+        v, kind = candidates[0]
+        what = describe(v, v, d)
+        if kind == "relative":
+            arith = f"{fmt_number(abs(a - b))} ÷ {fmt_number(a)} = {what}"
+        else:
+            arith = f"{fmt_number(max(a, b))} − {fmt_number(min(a, b))} = {what}"
+        msg = f"From {endpoints} is a change of {arith}, but the text says {_quote(d)}"
+    else:
+        msg = f"From {endpoints} goes {direction}, but the text calls it a {noun}"
+    yield Hit(
+        *d.core_span(),
+        msg,
+        suggestion="Check the two end points and the size of the change.",
+        related=[Related(q.core_span(), f"from {endpoints}")],
+        data={"from": a, "to": b, "stated": [d.low, d.high]},
+    )
+
+
+# --- FIG003 count and percentage --------------------------------------------------------------
+
+_PCT_AFTER = re.compile(
+    r"[\s,]*(?:\(|—|–|-|:|,\s*(?:or|that\s+is|i\.e\.,?|which\s+is|roughly|about)?)\s*$", re.I
+)
+
+
+def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
+    """'120 of 200 participants (75%)': 120 ÷ 200 = 60%."""
+    an = analyse(doc, opts)
+    by_block: dict[int, list[Quantity]] = defaultdict(list)
+    for it in an.items:
+        by_block[id(it.q.block)].append(it.q)
+    for qs in by_block.values():
+        block = qs[0].block
+        index = {id(q): i for i, q in enumerate(qs)}
+        for a, b, _kind in fractions(block, qs):
+            if b.lo == 0 or a.lo > b.lo:
+                continue
+            j = index[id(b)]
+            p = None
+            if j + 1 < len(qs) and qs[j + 1].percent and not qs[j + 1].is_range:
+                gap = block.text[b.full_end : qs[j + 1].start]
+                if len(gap) <= 12 and _PCT_AFTER.fullmatch(gap):
+                    p = qs[j + 1]
+            k = index[id(a)]
+            if p is None and k > 0 and qs[k - 1].percent and not qs[k - 1].is_range:
+                gap = block.text[qs[k - 1].full_end : a.start]
+                if re.fullmatch(r"\s*\(\s*|\s*,\s*or\s+|\s*[—–]\s*", gap):
+                    p = qs[k - 1]
+            if p is None or p.points:
+                continue
+            share = a.lo / b.lo * 100
+            step = 10 ** (-p.decimals)
+            slack = step + 1e-9
+            if p.qualifier == "approx":
+                slack = max(slack, 3.0)
+            qual = p.qualifier
+            if qual in ("min", "gt"):
+                bad = share < p.lo - slack
+            elif qual in ("max", "lt"):
+                bad = share > p.lo + slack
+            else:
+                bad = abs(share - p.lo) > slack
+            if not bad:
+                continue
+            whole = b.describe()
+            msg = (
+                f"{fmt_number(a.lo)} of {whole} is {fmt_number(round(share, max(1, p.decimals)))}%, "
+                f"but the text says {_quote(p)}"
+            )
+            yield Hit(
+                *p.core_span(),
+                msg,
+                suggestion="Recompute the percentage from the count, or correct the count.",
+                related=[Related(block.span(a.start, b.end), f"{fmt_number(a.lo)} of {whole}")],
+                data={"computed": share, "stated": p.lo},
+            )
+
+
+# --- FIG004 impossible proportions ------------------------------------------------------------
+
+
+_OVER_PEOPLE = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+|our\s+|its\s+)?(?:[a-z-]+\s+)??(?P<n>[a-z]+)\b",
+    re.I,
+)
+
+
+def check_proportion(doc: Document, opts: Opts) -> Iterator[Hit]:
+    """Over 100% of people; a part larger than its whole; exclusive shares adding up to more."""
+    an = analyse(doc, opts)
+    lex = opts.lex
+    people = lex.people_nouns
+    by_block: dict[int, list[Quantity]] = defaultdict(list)
+    for it in an.items:
+        q = it.q
+        by_block[id(q.block)].append(q)
+        if q.percent and not q.points and q.high > 100 and q.sep != "change":
+            after = q.block.text[q.end : q.end + 50]
+            m = _OVER_PEOPLE.match(q.block.text, q.end)
+            if m is None or m.group("n").lower() not in people:
+                continue
+            if lex.change_word.search(q.block.text[max(0, q.start - 30) : q.start]):
+                continue
+            noun = m.group("n").lower()
+            yield Hit(
+                *q.block.span(q.start, m.end()),
+                f"{_quote(q)} of {noun}: a share of a group of people cannot be more than 100%",
+                suggestion="Check the percentage; perhaps it is an increase, not a share.",
+            )
+    for qs in by_block.values():
+        block = qs[0].block
+        for a, b, kind in fractions(block, qs):
+            if kind == "in" or a.lo <= b.lo:
+                continue
+            if b.noun and b.noun not in {*(w for w in people), *(_sing(w) for w in people)}:
+                continue
+            yield Hit(
+                *block.span(a.start, b.end),
+                f"{fmt_number(a.lo)} of {b.describe()}: a part cannot be larger than its whole",
+                suggestion="Check the count and the total.",
+            )
+    yield from _parts_exceed(doc, an, opts)
+
+
+def _sing(w: str) -> str:
+    from healthlint.figures.quantities import singular
+
+    return singular(w)
+
+
+_WHOLE_RE = re.compile(
+    r"(?:^|\b)(?:of|among|out\s+of|from)\s+(?:the|these|those|all|all\s+the)?\s*$", re.I
+)
+
+
+def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
+    lex = opts.lex
+    groups = lex.exclusive
+    tag_re = re.compile(
+        r"\s*(?:of\s+them\s+|of\s+these\s+)?(?:(?:were|are|was|is|had|have|said|reported|saw|felt"
+        r"|became|remained|got|did)\s+)?(?:the\s+)?(?P<w>" + lex.exclusive_re.pattern + ")",
+        re.I,
+    )
+    for sent, items in an.by_sent.items():
+        if len(items) < 2:
+            continue
+        block, s, _e = an.sent_text[sent]
+        whole: Quantity | None = None
+        first = items[0].q
+        if not first.percent and _WHOLE_RE.search(
+            block.text[max(s, first.start - 20) : first.start]
+        ):
+            whole = first
+        parts = items[1:] if whole else items
+        tagged: list[tuple[Quantity, str]] = []
+        for it in parts:
+            q = it.q
+            if q.is_range or q.sep == "change" or q.currency or q.unit is not None:
+                continue
+            if whole is None and not q.percent:
+                continue
+            if whole is not None and q.percent:
+                continue
+            m = tag_re.match(block.text, q.end)
+            if m:
+                tagged.append((q, m.group("w").lower()))
+        if len(tagged) < 2:
+            continue
+        for g in groups:
+            members = [(q, w) for q, w in tagged if re.sub(r"\s+", " ", w) in g]
+            if len({w for _, w in members}) < 2:
+                continue
+            total = sum(q.lo for q, _ in members)
+            limit = whole.lo if whole is not None else 100.0
+            slack = 0.0 if whole is not None else 0.5 * len(members) + 0.5
+            if total <= limit + slack:
+                continue
+            parts_txt = " + ".join(q.text.strip() for q, _ in members)
+            unit = "" if whole is None else ""
+            whole_txt = whole.describe() if whole is not None else "100%"
+            yield Hit(
+                *block.span(members[0][0].start, members[-1][0].end),
+                f"{parts_txt} = {fmt_number(total)}{'%' if whole is None else ''}{unit}, "
+                f"more than the whole ({whole_txt}), yet these groups do not overlap",
+                suggestion="Check the parts; they should add up to the whole.",
+                related=[Related(whole.core_span(), f"the whole: {whole_txt}")] if whole else [],
+            )
+            break
+
+
+# --- FIG005 units -----------------------------------------------------------------------------
+
+
+def check_units(doc: Document, opts: Opts) -> Iterator[Hit]:
+    """'weight of 4-10 inches': the unit's dimension does not fit what is measured."""
+    an = analyse(doc, opts)
+    for it in an.items:
+        q = it.q
+        if q.measure is None or q.unit is None or q.measure_span is None:
+            continue
+        dims = opts.lex.measure_dims.get(q.measure, ())
+        if not dims or "currency" in dims or q.unit.dim in dims or q.unit.dim == "[time]":
+            continue
+        want = " or ".join(U.dimension_name(d) for d in dims)
+        have = U.dimension_name(q.unit.dim)
+        s, e = q.measure_span
+        words = q.block.text[s:e]
+        m = U.alias_regex().search(q.text)
+        unit_word = m.group() if m else q.unit.symbol
+        yield Hit(
+            *q.block.span(s, e),
+            f"'{words}': {q.measure} is a {want}, but {unit_word} measure {have}",
+            suggestion=f"Give the {q.measure} in a unit of {want}, or say what the {unit_word} measure.",
+            data={"measure": q.measure, "unit": q.unit.name, "dimension": q.unit.dim},
+        )
+
+
+# --- FIG006 ranges ----------------------------------------------------------------------------
+
+
+def check_range(doc: Document, opts: Opts) -> Iterator[Hit]:
+    """'$300-200', '10-8 sessions': a range that runs backwards."""
+    an = analyse(doc, opts)
+    lex = opts.lex
+    people = lex.people_nouns
+    for it in an.items:
+        q = it.q
+        if q.sep not in ("-", "to", "between") or q.lo <= q.hi:
+            continue
+        countable = q.noun is not None and (
+            q.noun in lex.course_nouns or q.noun in people or _plural_in(q.noun, people)
+        )
+        if not (q.currency or q.unit is not None or q.percent or countable):
+            continue
+        if q.sep == "to":
+            sentence_before = q.block.text[max(0, q.start - 60) : q.start]
+            if lex.change_word.search(sentence_before):
+                continue
+        yield Hit(
+            *q.core_span(),
+            f"{_quote(q)} runs backwards: {fmt_number(q.lo)} is more than {fmt_number(q.hi)}",
+            suggestion=f"Write the range low to high: {describe(q.hi, q.lo, q)}.",
+        )
+
+
+def _plural_in(noun: str, people: frozenset[str]) -> bool:
+    return plural(noun) in people
+
+
+# --- FIG007 conflicting values ----------------------------------------------------------------
+
+
+def _course_statement(q: Quantity, lex: Lexicon) -> bool:
+    if q.kind != "count" or q.noun not in lex.course_nouns or q.per is not None:
+        return False
+    if q.sep == "change" or any(m in lex.partial_modifiers for m in q.modifiers):
+        return False
+    text = q.block.text
+    before = text[max(0, q.start - 40) : q.start]
+    if lex.milestone_cue.search(before):
+        return False
+    # the cue must be in the same sentence
+    for sm in re.finditer(r"[.!?;]\s", before):
+        before = before[sm.end() :]
+    after = text[q.full_end : q.full_end + 40]
+    if re.match(
+        r"\s*(?:in\s+total|in\s+all|altogether|(?:are|is)\s+(?:usually\s+|typically\s+|often\s+)?"
+        r"(?:needed|required|recommended|typical|enough))\b",
+        after,
+        re.I,
+    ):
+        return True
+    return bool(lex.course_cue.search(before))
+
+
+def check_conflict(doc: Document, opts: Opts) -> Iterator[Hit]:
+    """The size of a course stated twice with values that cannot both hold."""
+    an = analyse(doc, opts)
+    lex = opts.lex
+    first: dict[str, list[Quantity]] = defaultdict(list)
+    for it in an.items:
+        q = it.q
+        if not _course_statement(q, lex):
+            continue
+        noun = q.noun or ""
+        lo, hi = _interval(q)
+        tol = opts.approx_tolerance if q.qualifier == "approx" else 0.0
+        lo, hi = lo * (1 - tol), hi * (1 + tol)
+        for prev in first[noun]:
+            plo, phi = _interval(prev)
+            ptol = opts.approx_tolerance if prev.qualifier == "approx" else 0.0
+            plo, phi = plo * (1 - ptol), phi * (1 + ptol)
+            if hi < plo - 1e-9 or lo > phi + 1e-9:
+                yield Hit(
+                    *q.core_span(),
+                    f"{_quote(q)} conflicts with {_quote(prev)} (line {_line(doc, prev)}): "
+                    f"the number of {plural(noun)} is given two different ways",
+                    suggestion=f"Give one number of {plural(noun)} throughout, or explain the difference.",
+                    related=[Related(prev.core_span(), f"first given as {prev.text}")],
+                )
+                break
+        first[noun].append(q)
+
+
+# --- FIG008 weight-loss rate ------------------------------------------------------------------
+
+_IN_DURATION = re.compile(
+    r"\s+(?:in|within|over|during)\s+(?:just\s+|only\s+|the\s+first\s+|a\s+single\s+)?"
+    r"(?:(?P<a>an?|one)\s+(?P<unit>day|week|fortnight|month|year)\b)?",
+    re.I,
+)
+
+
+def check_weight_loss(doc: Document, opts: Opts) -> Iterator[Hit]:
+    """Weight loss faster than about 2 lb (1 kg) a week, sustained (FTC Gut Check, CAP 13.10)."""
+    an = analyse(doc, opts)
+    lex = opts.lex
+    units = U.units()
+    kg = units["kilogram"]
+    week = units["week"]
+    items = an.items
+    for idx, it in enumerate(items):
+        q = it.q
+        if q.unit is None or q.unit.dim != "[mass]" or q.qualifier in ("lt",) or q.sep == "change":
+            continue
+        sentence, s0 = _sentence(an, it)
+        rel = q.start - s0
+        before = sentence[max(0, rel - 45) : rel]
+        if not lex.loss_verb.search(before) and not re.match(
+            r"\s+(?:of\s+)?(?:weight|body\s*weight|fat)\b", q.block.text[q.end : q.end + 20], re.I
+        ):
+            continue
+        if lex.loss_exempt.search(sentence):
+            continue
+        weeks: float | None = None
+        if q.per is not None and q.per in units and units[q.per].dim == "[time]":
+            weeks = U.convert(q.per_size, units[q.per], week)
+            if q.freq != 1 and weeks:
+                weeks /= q.freq
+        else:
+            m = _IN_DURATION.match(q.block.text, q.full_end)
+            if m and m.group("unit"):
+                weeks = U.convert(1.0, units[m.group("unit").lower()], week)
+            elif m:
+                nxt = items[idx + 1].q if idx + 1 < len(items) else None
+                if (
+                    nxt is not None
+                    and nxt.block is q.block
+                    and nxt.start == m.end()
+                    and nxt.unit is not None
+                    and nxt.unit.dim == "[time]"
+                ):
+                    weeks = U.convert(nxt.high, nxt.unit, week)
+            if weeks is not None and weeks < opts.min_weeks - 1e-9:
+                continue
+        if not weeks:
+            continue
+        amount_kg = U.convert(q.high, q.unit, kg)
+        if amount_kg is None:
+            continue
+        rate = amount_kg / weeks
+        if rate <= opts.max_kg_per_week + 1e-6:
+            continue
+        lb = rate / 0.45359237
+        yield Hit(
+            *q.block.span(q.start, q.full_end),
+            f"'{q.block.text[q.start : q.full_end]}' is about {fmt_number(round(lb, 1))} lb "
+            f"({fmt_number(round(rate, 1))} kg) a week; regulators treat claims of losing more than "
+            f"2 lb (1 kg) a week as implausible (FTC Gut Check, CAP Code 13.10)",
+            suggestion="Remove the rate, or give a rate of 1-2 lb (0.5-1 kg) a week with evidence.",
+            data={"kg_per_week": rate},
+        )
