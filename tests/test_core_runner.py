@@ -1,0 +1,60 @@
+"""Parallel runs equal serial runs byte for byte; the cache never changes findings."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from tests.conftest import FIXTURES, run_cli
+
+
+def _site(tmp_path, n=24):
+    site = tmp_path / "site"
+    site.mkdir()
+    sources = sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".html", ".md", ".txt"))
+    for i in range(n):
+        src = sources[i % len(sources)]
+        sub = site / f"section{i % 3}"
+        sub.mkdir(exist_ok=True)
+        shutil.copy(src, sub / f"{i:03d}-{src.name}")
+    return site
+
+
+def test_parallel_output_is_identical_to_serial(tmp_path):
+    site = _site(tmp_path)
+    for fmt in ("json", "text", "sarif"):
+        serial = run_cli(str(site), "-f", fmt, "--jobs", "1", "--no-cache", cwd=tmp_path)
+        parallel = run_cli(str(site), "-f", fmt, "--jobs", "2", "--no-cache", cwd=tmp_path)
+        assert serial.returncode == parallel.returncode
+        assert serial.stdout == parallel.stdout, fmt
+
+
+def test_cache_gives_the_same_findings_and_is_invalidated(tmp_path):
+    site = _site(tmp_path, n=10)
+    cold = run_cli(str(site), "-f", "json", cwd=tmp_path)
+    assert (tmp_path / ".healthlint_cache").is_dir()
+    warm = run_cli(str(site), "-f", "json", cwd=tmp_path)
+    assert cold.stdout == warm.stdout
+    nocache = run_cli(str(site), "-f", "json", "--no-cache", cwd=tmp_path)
+    assert nocache.stdout == cold.stdout
+    # content change
+    target = sorted(site.rglob("*.md"))[0]
+    target.write_text(target.read_text(encoding="utf-8") + "\n\nThis cream is guaranteed to melt fat forever.\n", encoding="utf-8")
+    changed = run_cli(str(site), "-f", "json", cwd=tmp_path)
+    fresh = run_cli(str(site), "-f", "json", "--no-cache", cwd=tmp_path)
+    assert changed.stdout == fresh.stdout != cold.stdout
+    # config change: a rule turned off must disappear even with a warm cache
+    codes = {f["code"] for f in json.loads(fresh.stdout)["findings"]}
+    dropped = sorted(codes)[0]
+    (tmp_path / ".healthlint.toml").write_text(f'ignore = ["{dropped}"]\n', encoding="utf-8")
+    cfg_run = run_cli(str(site), "-f", "json", "--config", str(tmp_path / ".healthlint.toml"), cwd=tmp_path)
+    assert dropped not in {f["code"] for f in json.loads(cfg_run.stdout)["findings"]}
+
+
+def test_cache_key_changes_with_version(tmp_path, monkeypatch):
+    from healthlint import runner
+
+    c1 = runner.ResultCache(tmp_path, "fp")
+    monkeypatch.setattr(runner, "__version__", "999.0")
+    c2 = runner.ResultCache(tmp_path, "fp")
+    assert c1.folder != c2.folder
