@@ -16,6 +16,7 @@ import json
 import math
 import os
 import random
+import re
 import shutil
 import sys
 import time
@@ -50,6 +51,7 @@ class Page:
     flavour: str  # html theme or markdown dialect
     kind: str  # article | listing | big
     year: int
+    title: str = ""  # set for hub pages (home, sections) that the navigation links to
 
 
 # --------------------------------------------------------------------------------------------
@@ -61,27 +63,79 @@ def _target_size(rng: random.Random, median: int) -> int:
     return max(MIN_BYTES, min(MAX_BYTES - 4_000, size))
 
 
+def hubs() -> list[tuple[str, str]]:
+    """(URL, title) of the pages every page's navigation links to: home, sections, authors."""
+    out = [("/", "Example Health")]
+    out += [
+        (href, name.replace("&amp;", "&")) for name, href in NAV_ITEMS + FOOTER_ITEMS if href != "/"
+    ]
+    out += [(f"/treatments/{tg.slug_of(t)}/", tg.capitalise(t.name)) for t in tg.TOPICS]
+    out += [(f"/authors/{tg.slugify(n)}/", n) for n in tg.VOCAB["NAME"]]
+    seen: set[str] = set()
+    return [(u, t) for u, t in out if not (u in seen or seen.add(u))]
+
+
+HUB_MIN_PAGES = 200  # smaller corpora leave the navigation links dangling
+
+
 def plan(pages: int, seed: int, big: bool = True) -> list[Page]:
     """Every page's path, format, topic and target size."""
     rng = random.Random(f"plan:{seed}")
     n_html = round(pages * HTML_SHARE)
     fmts = ["html"] * n_html + ["md"] * (pages - n_html)
     rng.shuffle(fmts)
-    n_big = (1 + min(len(BIG_SIZES) - 1, pages // 2000)) if big and pages >= 2 else 0
-    big_at = {(k + 1) * pages // (n_big + 1): BIG_SIZES[k] for k in range(n_big)}
+    # Big pages take the place of ordinary pages of their format, so the mix stays exact;
+    # pages of 2 MB and more are HTML (the scaling figure uses the 5 MB one).
+    big_at: dict[int, int] = {}
+    if big and pages >= 2:
+        sizes = BIG_SIZES[: 1 + min(len(BIG_SIZES) - 1, pages // 2000)]
+        by_fmt = {f: [i for i, x in enumerate(fmts) if x == f] for f in ("html", "md")}
+        for fmt in ("html", "md"):
+            want = [
+                s for s in sizes if (s >= 2_000_000 or sizes.index(s) % 2 == 0) == (fmt == "html")
+            ]
+            slots = by_fmt[fmt]
+            if not slots:
+                continue
+            for k, size in enumerate(want):
+                big_at[slots[(2 * k + 1) * len(slots) // (2 * len(want))]] = size
+    hub_at: dict[int, tuple[str, str]] = {}
+    if pages >= HUB_MIN_PAGES:
+        free = (i for i, f in enumerate(fmts) if f == "html" and i not in big_at)
+        hub_at = dict(zip(free, hubs(), strict=False))
     out: list[Page] = []
-    used: set[str] = set()
+    used: set[str] = {tg.slug_of(t) for t in tg.TOPICS}
     n_topics = len(tg.TOPICS)
     for i, fmt in enumerate(fmts):
         topic = rng.randrange(n_topics)
         other = (topic + rng.randrange(1, n_topics)) % n_topics
         year = rng.randint(2014, 2025)
         kind = "article"
+        if i in hub_at:
+            url, title = hub_at[i]
+            rel = f"public{url}index.html"
+            size = max(8_000, _target_size(rng, 14_000))
+            out.append(
+                Page(
+                    i,
+                    fmt,
+                    rel,
+                    url,
+                    tg.slugify(title) or "home",
+                    topic,
+                    other,
+                    size,
+                    "classic",
+                    "listing",
+                    year,
+                    title,
+                )
+            )
+            continue
         if i in big_at:
-            kind, fmt = "big", "html" if big_at[i] >= 2_000_000 or fmt == "html" else "md"
-            size = big_at[i]
+            kind, size = "big", big_at[i]
         elif fmt == "html" and rng.random() < 0.04:
-            kind, size = "listing", _target_size(rng, 14_000)
+            kind, size = "listing", max(8_000, _target_size(rng, 14_000))
         else:
             size = _target_size(rng, HTML_MEDIAN if fmt == "html" else MD_MEDIAN)
         t = tg.TOPICS[topic]
@@ -163,6 +217,9 @@ SVG = (
     '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2C6.5 2 2 6.5 2 12s4.5 10 10 10 '
     '10-4.5 10-10S17.5 2 12 2zm1 15h-2v-6h2v6zm0-8h-2V7h2v2z"/></svg>'
 )
+
+
+TAG = re.compile(r"<[^>]+>")
 
 
 class HtmlWriter:
@@ -362,6 +419,10 @@ class HtmlWriter:
                 f'<p class="reviewed">Medically reviewed by {self.gen.pick(tg.VOCAB["NAME"])}</p>\n'
             )
 
+    def _words(self, start: int) -> int:
+        """Words of visible text written since part ``start`` (tags stripped)."""
+        return len(TAG.sub(" ", "".join(self.parts[start:])).split())
+
     # -- bodies
     def article(self, target: int, words: int | None = None) -> str:
         r = self.rng
@@ -379,6 +440,7 @@ class HtmlWriter:
         if r.random() < 0.02:
             self.w(f"<h1>{self.gen.heading('intro')}</h1>\n")
         self.byline()
+        start = len(self.parts)
         if r.random() < 0.5:
             self.w(self.figure())
         self.w(self.paragraph("intro"))
@@ -386,7 +448,7 @@ class HtmlWriter:
         footer_budget = 1_500
         k = 0
         while True:
-            if words is not None and self.gen.words >= words:
+            if words is not None and self._words(start) >= words:
                 break
             if words is None and self.size + footer_budget >= target:
                 break
@@ -408,15 +470,16 @@ class HtmlWriter:
 
     def listing_page(self, target: int) -> str:
         r = self.rng
-        title = f"Articles tagged “{self.gen.topic.category}”"
+        title = self.page.title or f"Articles tagged “{self.gen.topic.category}”"
         self.head(title, f"All our articles about {self.gen.topic.condition}.")
         self.header()
         self.w(f'<main id="main">\n<h1>{title}</h1>\n<ul class="post-list">\n')
         while self.size + 1_200 < target:
-            p = self.pages[int(r.random() * len(self.pages))]
+            url = self.urls[int(r.random() * len(self.urls))]
+            name = url.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").capitalize()
             self.w(
-                f'<li><h2><a href="{p.url}">{p.slug.replace("-", " ").capitalize()}</a></h2>\n'
-                f'<p>{self.gen.sentence("intro")}</p> <a href="{p.url}">Read more</a></li>\n'
+                f'<li><h2><a href="{url}">{name}</a></h2>\n'
+                f'<p>{self.gen.sentence("intro")}</p> <a href="{url}">Read more</a></li>\n'
             )
         self.w("</ul>\n</main>\n")
         self.footer()
@@ -662,7 +725,12 @@ def samples(seed: int, html_urls: list[str]) -> dict[str, tuple[str, int]]:
         + tw.paragraph("advice")
         + "</main>\n</body>\n</html>\n"
     )
-    return {"article-2000.html": (article, w.gen.words), "tiny.html": (tiny, tw.gen.words)}
+    body = article[article.index("<article>") : article.index("</article>")]
+    tiny_words = len(TAG.sub(" ", tiny).split())
+    return {
+        "article-2000.html": (article, len(TAG.sub(" ", body).split())),
+        "tiny.html": (tiny, tiny_words),
+    }
 
 
 def _safe_clear(out: Path) -> None:
@@ -720,10 +788,14 @@ def generate(out: Path, pages: int, seed: int, big: bool = True) -> dict:
         "site": "site",
         "big": sorted(bigs, key=lambda b: -b["bytes"]),
         "samples": sample_info,
-        "seconds": round(time.perf_counter() - t0, 2),
     }
+    # Pin healthlint's config root (and so its cache) to the corpus: defaults, all rules on,
+    # whatever config the surrounding checkout has.
+    (out / ".healthlint.toml").write_text(
+        "# Benchmark corpus: healthlint's default configuration (all rules).\n", encoding="utf-8"
+    )
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    return manifest
+    return {**manifest, "seconds": round(time.perf_counter() - t0, 2)}
 
 
 def main(argv: list[str] | None = None) -> int:

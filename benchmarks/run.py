@@ -171,21 +171,24 @@ def lint_ok(run: Run) -> bool:
 
 
 def count_paths(out: Path) -> str:
-    """Best-effort summary of a JSON report: how many files and findings it mentions."""
+    """Best-effort summary of a JSON report: how many files it covers and how many findings."""
     try:
         data = json.loads(out.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return "report not readable as JSON"
-    findings = data
-    if isinstance(data, dict):
-        for key in ("findings", "results", "diagnostics"):
-            if isinstance(data.get(key), list):
-                findings = data[key]
-                break
-    if not isinstance(findings, list):
-        return "report has no findings list"
-    paths = {f.get("path") for f in findings if isinstance(f, dict)}
-    return f"{len(findings)} findings in {len(paths)} files"
+    if not isinstance(data, dict):
+        return "report is not a JSON object"
+    findings = data.get("findings")
+    files = data.get("files")
+    parts = []
+    if isinstance(files, list):
+        parts.append(f"{len(files)} files reported")
+    if isinstance(findings, list):
+        with_findings = {f.get("path") for f in findings if isinstance(f, dict)}
+        parts.append(f"{len(findings)} findings in {len(with_findings)} files")
+    if isinstance(data.get("errors"), list) and data["errors"]:
+        parts.append(f"{len(data['errors'])} errors")
+    return ", ".join(parts) or "no findings or files lists in the report"
 
 
 # --------------------------------------------------------------------------------------------
