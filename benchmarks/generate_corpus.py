@@ -220,6 +220,7 @@ SVG = (
 
 
 TAG = re.compile(r"<[^>]+>")
+WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 
 class HtmlWriter:
@@ -421,7 +422,7 @@ class HtmlWriter:
 
     def _words(self, start: int) -> int:
         """Words of visible text written since part ``start`` (tags stripped)."""
-        return len(TAG.sub(" ", "".join(self.parts[start:])).split())
+        return len(WORD.findall(TAG.sub(" ", "".join(self.parts[start:]))))
 
     # -- bodies
     def article(self, target: int, words: int | None = None) -> str:
@@ -726,9 +727,9 @@ def samples(seed: int, html_urls: list[str]) -> dict[str, tuple[str, int]]:
         + "</main>\n</body>\n</html>\n"
     )
     body = article[article.index("<article>") : article.index("</article>")]
-    tiny_words = len(TAG.sub(" ", tiny).split())
+    tiny_words = len(WORD.findall(TAG.sub(" ", tiny)))
     return {
-        "article-2000.html": (article, len(TAG.sub(" ", body).split())),
+        "article-2000.html": (article, len(WORD.findall(TAG.sub(" ", body)))),
         "tiny.html": (tiny, tiny_words),
     }
 
