@@ -1,0 +1,224 @@
+"""Sentence-level claim detection with NegEx-style negation scopes, hedges and attribution.
+
+A candidate claim (a lexicon pattern match) is dropped when it is inside the scope of a
+negation trigger, when its clause carries a hedge the detector respects, when the sentence is a
+question or carries an evidence caveat, or when it is a risk statement. Claims the writer
+attributes to others are kept and marked ``attributed``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from healthlint.claims.lexicon import Lexicon, number_value
+
+_WORD = re.compile(r"\S+")
+_LB_PER = {"pound": 1.0, "lb": 1.0, "kg": 2.2046, "kilo": 2.2046, "kilogram": 2.2046, "stone": 14.0, "st": 14.0}
+_WEEKS = {"day": 1 / 7, "week": 1.0, "fortnight": 2.0, "month": 4.345}
+
+
+@dataclass(slots=True)
+class Claim:
+    """A claim found in a piece of text; offsets index that text."""
+
+    detector: str
+    start: int
+    end: int
+    text: str
+    pattern: str
+    attributed: bool = False
+    detail: str = ""
+
+
+class _Context:
+    """Per-sentence positions of terminators, negation scopes, hedges and attributions."""
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        ctx = lex.context
+        terms = sorted((m.start(), m.end()) for r in ctx["terminators"] for m in r.finditer(text))
+        self.term_starts = [s for s, _ in terms]
+        self.term_ends = [e for _, e in terms]
+        self.word_starts = [m.start() for m in _WORD.finditer(text)]
+        pseudo = [(m.start(), m.end()) for r in ctx["pseudo_negation"] for m in r.finditer(text)]
+
+        def free(s: int, e: int) -> bool:
+            return not any(ps < e and s < pe for ps, pe in pseudo)
+
+        win = int(lex.settings.get("negation_window", 10))
+        back = int(lex.settings.get("post_negation_window", 14))
+        self.neg_scopes: list[tuple[int, int, int]] = []  # (scope_start, scope_end, trigger_start)
+        for r in ctx["negation_pre"]:
+            for m in r.finditer(text):
+                if not free(m.start(), m.end()):
+                    continue
+                end = min(self.clause_end(m.end()), self._word_offset(m.end(), win))
+                self.neg_scopes.append((m.end(), end, m.start()))
+        self.post_scopes: list[tuple[int, int]] = []
+        for r in ctx["negation_post"]:
+            for m in r.finditer(text):
+                start = max(self.clause_start(m.start()), self._word_offset(m.start(), -back))
+                self.post_scopes.append((start, m.start()))
+        self.strong = [(m.start(), m.end()) for r in ctx["hedge_strong"] for m in r.finditer(text)]
+        self.weak = [(m.start(), m.end()) for r in ctx["hedge_weak"] for m in r.finditer(text)]
+        self.attrib = [(m.start(), m.end()) for r in ctx["attribution"] for m in r.finditer(text)]
+        self.risk = [(m.start(), m.end()) for r in ctx["risk"] for m in r.finditer(text)]
+
+    def _word_offset(self, pos: int, n: int) -> int:
+        i = bisect.bisect_left(self.word_starts, pos)
+        j = i + n
+        if j >= len(self.word_starts):
+            return len(self.text)
+        return self.word_starts[max(j, 0)]
+
+    def clause_start(self, pos: int) -> int:
+        i = bisect.bisect_right(self.term_ends, pos) - 1
+        return self.term_ends[i] if i >= 0 else 0
+
+    def clause_end(self, pos: int) -> int:
+        i = bisect.bisect_left(self.term_starts, pos)
+        return self.term_starts[i] if i < len(self.term_starts) else len(self.text)
+
+    def negated(self, s: int, e: int) -> bool:
+        for a, b, _t in self.neg_scopes:
+            if a <= s < b:
+                return True
+        return any(a <= s and e <= b for a, b in self.post_scopes)
+
+    def in_clause(self, spans: list[tuple[int, int]], s: int, e: int) -> bool:
+        cs, ce = self.clause_start(s), self.clause_end(e - 1 if e > s else e)
+        return any(cs <= hs and he <= ce and (he <= s or hs >= e) for hs, he in spans)
+
+
+def _harm_follows(text: str, e: int, lex: Lexicon) -> bool:
+    m = lex.term_res["harm_noun"].search(text, e, min(len(text), e + 25))
+    return m is not None and not text[e : m.start()].strip(" ,-")[:1].isalpha() or (
+        m is not None and len(text[e : m.start()].split()) <= 1
+    )
+
+
+def _rate_claims(text: str, lex: Lexicon, ctx: _Context) -> list[Claim]:
+    out = []
+    limit = float(lex.settings.get("max_lb_per_week", 2))
+    for m in lex.rate.finditer(text):
+        n = number_value(m.group("n2")) or number_value(m.group("n1"))
+        unit = m.group("unit").lower().rstrip("s")
+        period = m.group("period").lower().rstrip("s")
+        count = number_value(m.group("d")) or 1.0
+        if n is None:
+            continue
+        lb = n * _LB_PER.get(unit, 1.0)
+        per_week = lb / (count * _WEEKS[period])
+        if per_week <= limit or ctx.negated(m.start(), m.end()):
+            continue
+        out.append(
+            Claim(
+                "weight_gut_check",
+                m.start(),
+                m.end(),
+                m.group(),
+                "gc5-rate",
+                ctx.in_clause(ctx.attrib, m.start(), m.end()),
+                f"Gut Check 5: about {per_week:.1f} lb a week, above the {limit:g} lb a week that is realistic",
+            )
+        )
+    return out
+
+
+def has_citation(text: str, lex: Lexicon) -> bool:
+    """Whether a paragraph carries a citation marker ("[3]", "(Smith et al., 2020)", a DOI...)."""
+    return any(r.search(text) for r in lex.context["citation"])
+
+
+def analyse_text(
+    text: str, lex: Lexicon, detectors: tuple[str, ...] | None = None, cited: bool = False
+) -> list[Claim]:
+    """All claims in one sentence (``text``), after negation, hedge and context filtering.
+
+    ``cited`` says the sentence's paragraph cites a source, which answers "studies show".
+    """
+    if not text or lex.question.search(text):
+        return []
+    if any(r.search(text) for r in lex.context["caveat"]):
+        return []
+    ctx = _Context(text, lex)
+    found: list[Claim] = []
+    for key, det in lex.detectors.items():
+        if (detectors is not None and key not in detectors) or (cited and key == "uncited_evidence"):
+            continue
+        for pat in det.patterns:
+            if pat.needs and not lex.term_res[pat.needs].search(text):
+                continue
+            for m in pat.regex.finditer(text):
+                s, e = m.start(), m.end()
+                while e > s and text[e - 1] in " \t.,;:!":
+                    e -= 1
+                if s == e:
+                    continue
+                if pat.unless is not None and any(
+                    u.start() < e and s < u.end()
+                    for u in pat.unless.finditer(text, max(0, s - 40), min(len(text), e + 40))
+                ):
+                    continue
+                if pat.needs_near and not lex.term_res[pat.needs_near].search(text, s, min(len(text), e + 60)):
+                    continue
+                if pat.unless_clause is not None and pat.unless_clause.search(
+                    text, ctx.clause_start(s), ctx.clause_end(e)
+                ):
+                    continue
+                if ctx.negated(s, e):
+                    continue
+                if det.hedges in ("all", "strong") and ctx.in_clause(ctx.strong, s, e):
+                    continue
+                if det.hedges == "all" and ctx.in_clause(ctx.weak, s, e):
+                    continue
+                if key in ("absolute", "efficacy") and ctx.in_clause(ctx.risk, s, e):
+                    continue
+                if _harm_follows(text, e, lex):
+                    continue
+                if det.medical_context and lex.term_res["medical_context"].search(text, 0, s):
+                    continue
+                attributed = key != "anecdote" and ctx.in_clause(ctx.attrib, s, e)
+                detail = f"Gut Check {pat.gut_check}" if pat.gut_check else ""
+                found.append(Claim(key, s, e, text[s:e], pat.id, attributed, detail))
+    if detectors is None or "weight_gut_check" in detectors:
+        found.extend(_rate_claims(text, lex, ctx))
+    return _dedupe(found, lex.priority, lex.supersedes)
+
+
+def _dedupe(found: list[Claim], priority: list[str], supersedes: dict[str, list[str]]) -> list[Claim]:
+    """One finding per overlapping stretch: the most specific detector, then the longest match."""
+    rank = {k: i for i, k in enumerate(priority)}
+    beaten = {(b, a) for a, bs in supersedes.items() for b in bs}  # (loser, winner)
+    order = sorted(found, key=lambda c: (rank.get(c.detector, len(rank)), -(c.end - c.start), c.start))
+    kept: list[Claim] = []
+    for c in order:
+        if any(
+            k.start < c.end
+            and c.start < k.end
+            and (k.detector == c.detector or (c.detector in rank and k.detector in rank))
+            for k in kept
+        ):
+            continue
+        kept.append(c)
+    kept = [
+        c
+        for c in kept
+        if not any(
+            (c.detector, k.detector) in beaten and k.start < c.end and c.start < k.end for k in kept
+        )
+    ]
+    return sorted(kept, key=lambda c: (c.start, c.detector))
+
+
+def detect(text: str, lex: Lexicon) -> list[Claim]:
+    """Claims in a piece of prose that is one sentence or several (split naively)."""
+    from healthlint.document import split_sentences
+
+    out = []
+    for s, e in split_sentences(text):
+        for c in analyse_text(text[s:e], lex):
+            out.append(Claim(c.detector, c.start + s, c.end + s, c.text, c.pattern, c.attributed, c.detail))
+    return out

@@ -1,0 +1,49 @@
+"""DSHEA: does a page sell a dietary supplement, and does it carry the 21 CFR 101.93(c) disclaimer?
+
+The topic decision is explainable: it returns the words that triggered it, so the finding can say
+"this page looks like a supplement page because it mentions 'capsules' and 'turmeric'".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from healthlint.claims.lexicon import Lexicon
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class TopicEvidence:
+    is_supplement: bool
+    triggers: list[tuple[str, int, int]]  # (word, start, end) in the text searched
+
+
+def supplement_topic(text: str, lex: Lexicon) -> TopicEvidence:
+    """A supplement page names a supplement form (capsules, softgels...) or two supplement ingredients."""
+    strong = [(m.group(), m.start(), m.end()) for m in lex.term_res["supplement_strong"].finditer(text)]
+    weak = [(m.group(), m.start(), m.end()) for m in lex.term_res["supplement_weak"].finditer(text)]
+    if strong:
+        return TopicEvidence(True, strong + weak)
+    return TopicEvidence(len(weak) >= 2, weak)
+
+
+def disclaimer_status(text: str, lex: Lexicon) -> str:
+    """'present', 'altered' (a partial or reworded disclaimer) or 'missing'."""
+    flat = _WS.sub(" ", text)
+    if lex.dshea_evaluated.search(flat) and lex.dshea_intended.search(flat):
+        return "present"
+    if lex.dshea_partial.search(flat):
+        return "altered"
+    return "missing"
+
+
+def describe_triggers(triggers: list[tuple[str, int, int]], limit: int = 3) -> str:
+    seen: list[str] = []
+    for word, _s, _e in triggers:
+        w = word.lower()
+        if w not in seen:
+            seen.append(w)
+    shown = ", ".join(f"'{w}'" for w in seen[:limit])
+    return shown + (f" and {len(seen) - limit} more" if len(seen) > limit else "")

@@ -1,0 +1,291 @@
+"""Load ``rules/lexicons/claims.yml`` once, merge user extensions, and compile every regex.
+
+Term lists are literal phrases (users add product or disease names without writing regexes);
+verb lists are lemmas expanded to base, 3rd-person and -ing forms. Patterns refer to both as
+``{name}``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from healthlint.errors import ConfigError
+
+_FLAGS = re.IGNORECASE
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_CONTEXT_LISTS = (
+    "negation_pre",
+    "negation_post",
+    "pseudo_negation",
+    "terminators",
+    "hedge_strong",
+    "hedge_weak",
+    "attribution",
+    "caveat",
+    "risk",
+    "citation",
+)
+DETECTORS = (
+    "absolute",
+    "efficacy",
+    "disease",
+    "dshea",
+    "weight_gut_check",
+    "spot_reduction",
+    "inches_weight",
+    "anecdote",
+    "uncited_evidence",
+    "hype",
+    "advice",
+)
+
+
+def lexicon_path() -> Path:
+    from healthlint.packs import builtin_rules_dir
+
+    return builtin_rules_dir() / "lexicons" / "claims.yml"
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict[str, Any]:
+    path = lexicon_path()
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}:1: cannot load the claims lexicon: {exc}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1: the claims lexicon must be a mapping")
+    return data
+
+
+def _term_regex(phrase: str) -> str:
+    """A literal phrase as a regex: flexible white space, hyphens and apostrophes, optional plural."""
+    phrase = phrase.strip()
+    words = []
+    for word in phrase.split():
+        w = re.escape(word)
+        w = w.replace(r"\-", r"[-\s]?").replace("'", "['’]").replace("’", "['’]")
+        words.append(w)
+    body = r"\s+".join(words)
+    if re.search(r"[^aeiou]y$", phrase, re.I):
+        return body[:-1] + r"(?:y|ies)"
+    if phrase[-1:].isalpha() and not phrase[-1:].isupper():
+        return body + r"(?:s|es)?"
+    return body + r"s?"
+
+
+def _inflect(word: str) -> list[str]:
+    """Base, 3rd-person singular and -ing forms of a verb."""
+    w = word.lower()
+    if re.search(r"(?:s|x|z|ch|sh|o)$", w):
+        third = w + "es"
+    elif re.search(r"[^aeiou]y$", w):
+        third = w[:-1] + "ies"
+    else:
+        third = w + "s"
+    if w.endswith("ie"):
+        ing = w[:-2] + "ying"
+    elif w.endswith("e") and not w.endswith("ee"):
+        ing = w[:-1] + "ing"
+    elif len(w) <= 4 and re.search(r"[^aeiou][aeiou][^aeiouwxy]$", w):
+        ing = w + w[-1] + "ing"
+    else:
+        ing = w + "ing"
+    return [w, third, ing]
+
+
+def _verb_regex(lemma: str) -> list[str]:
+    first, _, rest = lemma.strip().partition(" ")
+    tail = (r"\s+" + r"\s+".join(re.escape(t) for t in rest.split())) if rest else ""
+    return [re.escape(f) + tail for f in _inflect(first)]
+
+
+def _alternation(items: list[str]) -> str:
+    uniq = sorted(set(items), key=len, reverse=True)
+    return "(?:" + "|".join(uniq) + ")"
+
+
+@dataclass
+class Pattern:
+    id: str
+    regex: re.Pattern[str]
+    unless: re.Pattern[str] | None = None
+    unless_clause: re.Pattern[str] | None = None
+    needs: str | None = None  # a term list that must occur in the sentence
+    needs_near: str | None = None  # a term list that must occur within a few words after
+    gut_check: int | None = None
+
+
+@dataclass
+class Detector:
+    key: str
+    hedges: str  # "all" | "strong" | "none"
+    patterns: list[Pattern]
+    medical_context: bool = False
+    label: str = ""
+    criterion: str = ""
+    advice: str = ""
+
+
+@dataclass
+class Lexicon:
+    """Everything the detector needs, compiled."""
+
+    settings: dict[str, Any]
+    term_res: dict[str, re.Pattern[str]]
+    context: dict[str, list[re.Pattern[str]]]
+    question: re.Pattern[str]
+    dshea_evaluated: re.Pattern[str]
+    dshea_intended: re.Pattern[str]
+    dshea_partial: re.Pattern[str]
+    detectors: dict[str, Detector]
+    priority: list[str]
+    supersedes: dict[str, list[str]]
+    rewrites: list[tuple[re.Pattern[str], str]]
+    rate: re.Pattern[str]
+    terms: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _compile(src: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(src, _FLAGS)
+    except re.error as exc:
+        raise ConfigError(f"{lexicon_path()}: {where}: invalid regular expression: {exc}") from None
+
+
+_NUM_WORDS = {
+    "a": 1, "an": 1, "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}  # fmt: skip
+
+
+def number_value(word: str | None) -> float | None:
+    if word is None:
+        return None
+    w = " ".join(word.lower().split())
+    if w in _NUM_WORDS:
+        return float(_NUM_WORDS[w])
+    try:
+        return float(w.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _rate_regex(lose: str) -> str:
+    num = r"\d+(?:\.\d+)?|" + "|".join(sorted((re.escape(k) for k in _NUM_WORDS), key=len, reverse=True))
+    return (
+        rf"\b(?:{lose}|lost|losing|dropped|shed)\s+"
+        r"(?:up\s+to\s+|over\s+|more\s+than\s+|as\s+much\s+as\s+|an\s+(?:average|extra)\s+of\s+|at\s+least\s+)?"
+        rf"(?P<n1>{num})(?:\s*(?:-|–|to)\s*(?P<n2>\d+(?:\.\d+)?))?\s*"
+        r"(?P<unit>pounds?|lbs?|kg|kilos?|kilograms?|stones?|st)\b"
+        r"(?:\s+(?:of\s+)?(?:fat|weight|body\s+fat|excess\s+weight))?\s+"
+        r"(?:(?:a|an|per|each|every|in|within|over|inside)(?:\s+(?:just|only|the\s+first|the\s+next|your\s+first|under))?\s+)"
+        rf"(?:(?P<d>\d+|{num})[\s-]+)?(?P<period>days?|weeks?|fortnights?|months?)\b"
+    )
+
+
+def build_lexicon(extra: dict[str, list[str]] | None = None, settings: dict[str, Any] | None = None) -> Lexicon:
+    """Compile the lexicon, with ``extra`` items appended to the named lists."""
+    raw = _raw()
+    extra = extra or {}
+    terms: dict[str, list[str]] = {k: [str(x) for x in v] for k, v in (raw.get("terms") or {}).items()}
+    verbs: dict[str, list[str]] = {k: [str(x) for x in v] for k, v in (raw.get("verbs") or {}).items()}
+    context_raw: dict[str, Any] = dict(raw.get("context") or {})
+    for name, items in extra.items():
+        if name in terms:
+            terms[name] = terms[name] + list(items)
+        elif name in verbs:
+            verbs[name] = verbs[name] + list(items)
+        elif name in _CONTEXT_LISTS:
+            context_raw[name] = list(context_raw.get(name, [])) + list(items)
+        elif name in ("hype_extra", "absolute_extra"):
+            terms[name] = terms.get(name, []) + list(items)
+        else:
+            known = sorted([*terms, *verbs, *_CONTEXT_LISTS, "hype_extra", "absolute_extra"])
+            raise ConfigError(f"unknown claims lexicon list '{name}' (known: {', '.join(known)})")
+    expansions: dict[str, str] = {}
+    for name, items in terms.items():
+        expansions[name] = _alternation([_term_regex(t) for t in items if t.strip()]) if items else "(?!)"
+    for name, items in verbs.items():
+        expansions[name] = _alternation([f for v in items for f in _verb_regex(v)])
+
+    def expand(src: str, where: str) -> re.Pattern[str]:
+        def sub(m: re.Match[str]) -> str:
+            if m.group(1) not in expansions:
+                raise ConfigError(f"{lexicon_path()}: {where}: unknown list {{{m.group(1)}}}")
+            return expansions[m.group(1)]
+
+        return _compile(_PLACEHOLDER.sub(sub, src), where)
+
+    merged_settings = dict(raw.get("settings") or {})
+    merged_settings.update(settings or {})
+    context = {name: [expand(p, f"context.{name}") for p in context_raw.get(name, [])] for name in _CONTEXT_LISTS}
+    detectors: dict[str, Detector] = {}
+    labels = raw.get("labels") or {}
+    for key, spec in (raw.get("detectors") or {}).items():
+        info = labels.get(key) or {}
+        pats = []
+        for i, p in enumerate(spec.get("patterns", [])):
+            where = f"detectors.{key}.patterns[{i}]"
+            pats.append(
+                Pattern(
+                    id=p.get("id", str(i)),
+                    regex=expand(p["re"], where),
+                    unless=expand(p["unless"], where + ".unless") if p.get("unless") else None,
+                    unless_clause=expand(p["unless_clause"], where) if p.get("unless_clause") else None,
+                    needs=p.get("needs"),
+                    needs_near=p.get("needs_near"),
+                    gut_check=p.get("gut_check"),
+                )
+            )
+        if key == "hype" and terms.get("hype_extra"):
+            pats.append(Pattern("extra", expand(r"\b{hype_extra}\b", "hype_extra")))
+        if key == "absolute" and terms.get("absolute_extra"):
+            pats.append(Pattern("extra", expand(r"\b{absolute_extra}\b", "absolute_extra")))
+        detectors[key] = Detector(
+            key=key,
+            hedges=spec.get("hedges", "all"),
+            patterns=pats,
+            medical_context=bool(spec.get("medical_context")),
+            label=info.get("label", key),
+            criterion=info.get("criterion", ""),
+            advice=info.get("advice", ""),
+        )
+    term_res = {name: _compile(r"\b" + expansions[name] + r"\b", f"terms.{name}") for name in terms}
+    rewrites = [(_compile(a, "rewrites"), b) for a, b in raw.get("rewrites", [])]
+    return Lexicon(
+        settings=merged_settings,
+        term_res=term_res,
+        context=context,
+        question=_compile(context_raw.get("question", r"\?\s*$"), "context.question"),
+        dshea_evaluated=_compile(context_raw["dshea_evaluated"], "context.dshea_evaluated"),
+        dshea_intended=_compile(context_raw["dshea_intended"], "context.dshea_intended"),
+        dshea_partial=_compile(context_raw["dshea_partial"], "context.dshea_partial"),
+        detectors=detectors,
+        priority=list(raw.get("priority", [])),
+        supersedes={k: list(v) for k, v in (raw.get("supersedes") or {}).items()},
+        rewrites=rewrites,
+        rate=_compile(_rate_regex(expansions["lose"]), "rate"),
+        terms=terms,
+    )
+
+
+def _freeze(extra: dict[str, list[str]] | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted((k, tuple(v)) for k, v in (extra or {}).items()))
+
+
+@lru_cache(maxsize=32)
+def _cached(extra: tuple[tuple[str, tuple[str, ...]], ...], settings: tuple[tuple[str, Any], ...]) -> Lexicon:
+    return build_lexicon({k: list(v) for k, v in extra}, dict(settings))
+
+
+def load_lexicon(extra: dict[str, list[str]] | None = None, settings: dict[str, Any] | None = None) -> Lexicon:
+    """The compiled lexicon for these extensions; identical requests share one object."""
+    return _cached(_freeze(extra), tuple(sorted((settings or {}).items())))
