@@ -270,6 +270,9 @@ def _is_total(an: Analysis, t: Item, c: Item, r: Item, opts: Opts) -> bool:
         ):
             return False
     before = block.text[max(0, tq.start - 45) : tq.start]
+    own = _OWN_SUBJECT.search(before)
+    if own and own.group("noun").lower() not in _TOTAL_SUBJECTS:
+        return False  # "a follow-up check costs $60": the price of another thing
     if opts.lex.total_cue.search(before) or opts.lex.total_cue.match(after.lstrip()):
         return True
     if re.match(r"\s*(?:in\s+total|total|overall|altogether|in\s+all)\b", after, re.I):
@@ -284,6 +287,32 @@ def _is_total(an: Analysis, t: Item, c: Item, r: Item, opts: Opts) -> bool:
         if not others and opts.lex.sum_cue.search(between):
             return True
     return False
+
+
+_OWN_SUBJECT = re.compile(
+    r"\b(?:a|an|the|each|one|this|that|your)\s+(?:[\w-]+\s+)??(?P<noun>[a-z]+)\s+"
+    r"(?:(?:will|can|may|might|could|usually|typically|often)\s+)?(?:costs?|is|are|was)\s+"
+    r"(?:about|around|roughly|approximately|just|only)?\s*$",
+    re.I,
+)
+_TOTAL_SUBJECTS = frozenset(
+    [
+        "total",
+        "cost",
+        "price",
+        "bill",
+        "course",
+        "treatment",
+        "programme",
+        "program",
+        "package",
+        "plan",
+        "sum",
+        "amount",
+        "fee",
+        "therapy",
+    ]
+)
 
 
 def _compare_total(tq: Quantity, lo: float, hi: float, opts: Opts, *parts: Quantity) -> str | None:
@@ -556,7 +585,6 @@ def check_proportion(doc: Document, opts: Opts) -> Iterator[Hit]:
         q = it.q
         by_block[id(q.block)].append(q)
         if q.percent and not q.points and q.high > 100 and q.sep != "change":
-            after = q.block.text[q.end : q.end + 50]
             m = _OVER_PEOPLE.match(q.block.text, q.end)
             if m is None or m.group("n").lower() not in people:
                 continue
@@ -637,11 +665,10 @@ def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
             if total <= limit + slack:
                 continue
             parts_txt = " + ".join(q.text.strip() for q, _ in members)
-            unit = "" if whole is None else ""
             whole_txt = whole.describe() if whole is not None else "100%"
             yield Hit(
                 *block.span(members[0][0].start, members[-1][0].end),
-                f"{parts_txt} = {fmt_number(total)}{'%' if whole is None else ''}{unit}, "
+                f"{parts_txt} = {fmt_number(total)}{'%' if whole is None else ''}, "
                 f"more than the whole ({whole_txt}), yet these groups do not overlap",
                 suggestion="Check the parts; they should add up to the whole.",
                 related=[Related(whole.core_span(), f"the whole: {whole_txt}")] if whole else [],

@@ -86,78 +86,13 @@ _SUFFIX_QUAL_RE = re.compile(
     re.I,
 )
 _WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "and",
-        "or",
-        "but",
-        "with",
-        "by",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "my",
-        "per",
-        "each",
-        "every",
-        "than",
-        "then",
-        "so",
-        "if",
-        "when",
-        "while",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "where",
-        "why",
-        "how",
-        "not",
-        "no",
-        "nor",
-        "also",
-        "just",
-        "only",
-        "very",
-        "more",
-        "most",
-        "less",
-        "least",
-        "times",
-        "time",
-        "percent",
-        "cent",
-        "points",
-        "point",
-    ]
+_STOP_WORDS = (
+    "a an the of to in on at for and or but with by from as is are was were be been this that "
+    "these those it its their his her our your my per each every than then so if when while "
+    "which who whom whose what where why how not no nor also out had have has did do does "
+    "just only very more most less least times time percent cent points point"
 )
+_STOP = frozenset(_STOP_WORDS.split())
 _FREQ_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 _ADVERB_RATES = {
     "daily": "day",
@@ -431,8 +366,12 @@ def extract(block: Block, lex: Lexicon) -> list[Quantity]:
     toks = tokens(text)
     out: list[Quantity] = []
     i = 0
+    covered = 0
     while i < len(toks):
         t1 = toks[i]
+        if t1.start < covered:  # "three" in "250 mg three times a day"
+            i += 1
+            continue
         group = [t1]
         sep = ""
         if i + 1 < len(toks):
@@ -443,6 +382,7 @@ def extract(block: Block, lex: Lexicon) -> list[Quantity]:
         q = _build(block, text, group, sep, lex)
         if q is not None:
             out.append(q)
+            covered = q.full_end
         i += len(group)
     _link_money_subjects(text, out, lex)
     return out
@@ -618,8 +558,33 @@ def _measure(text: str, q: Quantity, lex: Lexicon) -> None:
             q.measure_span = (q.start, m.end())
 
 
+_EACH_LASTS = re.compile(
+    r"\b(?:each|every|one|a|an|per)\s+(?:[A-Za-z-]+\s+)??(?P<noun>[A-Za-z]+)\s+"
+    r"(?:(?:usually|typically|generally|normally|will|can|may)\s+)?(?:lasts?|takes?|runs?\s+for)"
+    r"\s+(?:about\s+|around\s+|roughly\s+|up\s+to\s+)?$",
+    re.I,
+)
+_COURSE_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _link_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
+    """'each class lasts 45 minutes' -> per class; 'classes meet 2 times a week' -> 2 classes."""
+    for q in qs:
+        before = _sentence_before(q.block, q.start)[-60:]
+        if q.unit is not None and q.per is None and q.unit.dim == "[time]":
+            m = _EACH_LASTS.search(before)
+            if m and singular(m.group("noun")) in lex.course_nouns:
+                q.per = singular(m.group("noun"))
+        if q.noun == "time" and q.per is not None:
+            for w in reversed(_COURSE_WORD.findall(before)):
+                if singular(w) in lex.course_nouns:
+                    q.noun = singular(w)
+                    break
+
+
 def _link_money_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
     """'each session costs $200', 'sessions cost $200 each', '10 sessions at $150' -> per session."""
+    _link_subjects(text, qs, lex)
     for idx, q in enumerate(qs):
         if not q.currency or (q.per and q.per != "?each"):
             continue
