@@ -625,7 +625,7 @@ def host_matches(href: str, domains: tuple[str, ...]) -> bool:
         entry = entry.lower().strip()
         dom, _, prefix = entry.partition("/")
         if dom.startswith("."):
-            ok = host.endswith(dom)
+            ok = host.endswith(dom) or host == dom[1:]
         else:
             ok = host == dom or host.endswith("." + dom)
         if ok and (not prefix or path.startswith("/" + prefix)):

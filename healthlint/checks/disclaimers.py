@@ -115,7 +115,7 @@ def _about(topics: list[Topic]) -> str:
 
 def _topic_related(topics: list[Topic]) -> list[Related]:
     out: list[Related] = []
-    for t in topics[:2]:
+    for t in topics[:1]:
         for tr in t.triggers[:2]:
             times = f" ({tr.count}×)" if tr.count > 1 else ""
             out.append(Related(tr.span, f"'{tr.word}'{times} suggests {t.label}"))
