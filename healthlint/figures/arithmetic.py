@@ -650,7 +650,7 @@ def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
                 continue
             if whole is not None and q.percent:
                 continue
-            m = tag_re.match(block.text, q.end)
+            m = tag_re.match(block.text, q.end if q.percent else q.tokens[-1].end)
             if m:
                 tagged.append((q, m.group("w").lower()))
         if len(tagged) < 2:
@@ -664,7 +664,7 @@ def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
             slack = 0.0 if whole is not None else 0.5 * len(members) + 0.5
             if total <= limit + slack:
                 continue
-            parts_txt = " + ".join(q.text.strip() for q, _ in members)
+            parts_txt = " + ".join(q.text if q.percent else fmt_number(q.lo) for q, _ in members)
             whole_txt = whole.describe() if whole is not None else "100%"
             yield Hit(
                 *block.span(members[0][0].start, members[-1][0].end),

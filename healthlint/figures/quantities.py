@@ -115,7 +115,7 @@ _RATE_RE = re.compile(
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece|a\s+time|a\s+go)(?![\w-])", re.I)
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|\b(?:each|per|every|an?|one|single)\s+)(?:[A-Za-z-]+\s+)??(?P<noun>[A-Za-z]+)"
-    r"(?:\s+(?:of|with)\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?)?"
+    r"(?:\s+(?:of|with|on|for|at)\s+[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2})?"
     r"\s+(?:(?:will|can|may|might|could|would|should|usually|typically|generally|often|normally)\s+)?"
     r"(?:costs?|is|are|runs?|priced\s+at|charged\s+at|sets?\s+you\s+back|comes?\s+(?:in\s+)?at)"
     r"\b[^.;:!?]*$",
