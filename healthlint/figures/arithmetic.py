@@ -335,10 +335,10 @@ def _compare_total(tq: Quantity, lo: float, hi: float, opts: Opts, *parts: Quant
 
 
 _RESTATE_GAP = re.compile(
-    r"\s*(?:\(\s*|,\s*|\s*[—–-]\s*)?(?:or|i\.e\.,?|that\s+is|that's|which\s+is|which\s+comes\s+to"
-    r"|which\s+works\s+out\s+(?:to|at)|working\s+out\s+(?:to|at)|making|for\s+a\s+total\s+of"
-    r"|a\s+total\s+of|totall?ing|adding\s+up\s+to|so|=)?\s*(?:about|around|roughly|approximately"
-    r"|just|only|nearly|almost)?\s*\(?\s*$",
+    r"\s*(?:\(\s*(?:or\s+|i\.e\.,?\s+|that\s+is,?\s+)?|[,;]?\s*[—–-]?\s*(?:or|i\.e\.,?|that\s+is|that's"
+    r"|which\s+is|which\s+comes\s+to|which\s+works\s+out\s+(?:to|at)|working\s+out\s+(?:to|at)"
+    r"|making|for\s+a\s+total\s+of|a\s+total\s+of|totall?ing|adding\s+up\s+to|=)\s+)"
+    r"(?:about|around|roughly|approximately|just|only|nearly|almost)?\s*$",
     re.I,
 )
 
@@ -356,6 +356,8 @@ def _restated_rates(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
             gap = qa.block.text[qa.full_end : qb.start]
             if len(gap) > 40 or not _RESTATE_GAP.fullmatch(gap):
                 continue
+            if qb.unit is not None and qb.unit.name == qa.per:
+                continue  # "30 minutes a day, 5 days a week" is a schedule, not a restatement
             conv = _same_measure(qa, qb)
             per_f = _rate_per(qa, qb.per or "")
             if conv is None or per_f is None:
@@ -738,6 +740,13 @@ def _plural_in(noun: str, people: frozenset[str]) -> bool:
 # --- FIG007 conflicting values ----------------------------------------------------------------
 
 
+_VARIATION = re.compile(
+    r"\b(?:some|others|other\s+people|a\s+few|few|many|occasionally|sometimes|rarely|in\s+some\s+cases"
+    r"|if|unless|may|might)\b[^.;,]*$",
+    re.I,
+)
+
+
 def _course_statement(q: Quantity, lex: Lexicon) -> bool:
     if q.kind != "count" or q.noun not in lex.course_nouns or q.per is not None:
         return False
@@ -747,6 +756,8 @@ def _course_statement(q: Quantity, lex: Lexicon) -> bool:
     before = text[max(0, q.start - 40) : q.start]
     if lex.milestone_cue.search(before):
         return False
+    if _VARIATION.search(before):
+        return False  # "though some need 10 sessions": variation, not the usual course
     # the cue must be in the same sentence
     for sm in re.finditer(r"[.!?;]\s", before):
         before = before[sm.end() :]
