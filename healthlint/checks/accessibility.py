@@ -462,9 +462,11 @@ def page_has_heading_one(doc: Document, opts: Any) -> Iterator[Hit]:
         return
     page = Page.of(doc)
     assert page is not None
-    if not any(level == 1 for _, level in _headings(page)):
+    headings = list(_headings(page))
+    if not any(level == 1 for _, level in headings):
+        # point at the heading that probably should be the h1, else at <html>
         yield _hit(
-            _page_span(doc),
+            _tag(headings[0][0]) if headings else _page_span(doc),
             "The page has no level-one heading (<h1>)",
             "Start the main content with an <h1>",
         )
@@ -481,6 +483,9 @@ def heading_order(doc: Document, opts: Any) -> Iterator[Hit]:
         assert page is not None
         items = [(_tag(el), level, el.text) for el, level in _headings(page)]
     prev: tuple[Span, int, str] | None = None
+    if doc.root is None and doc.meta.title and doc.meta.title_span is not None:
+        # static-site generators render the front-matter title as the page's h1
+        prev = (doc.meta.title_span, 1, doc.meta.title)
     for span, level, text in items:
         if prev is not None and level > prev[1] + 1:
             yield _hit(
