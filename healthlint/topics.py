@@ -57,20 +57,24 @@ class Topic:
 
 
 def term_regex(term: str) -> str:
-    """A whole-word, case-insensitive pattern for a lexicon term (``inject*`` = any ending)."""
+    """The body of a case-insensitive pattern for a lexicon term (``inject*`` = any ending)."""
     term = term.strip()
     star = term.endswith("*")
     body = term[:-1] if star else term
-    parts = [re.escape(p) for p in re.split(r"[\s]+", body) if p]
-    pat = r"[\s\-]+".join(parts)
-    if star:
-        pat += r"[\w\-’']*"
-    return rf"(?<![\w\-]){pat}(?![\w])"
+    pat = r"[\s\-]+".join(re.escape(p) for p in body.split())
+    return pat + r"[\w\-’']*" if star else pat
 
 
 def compile_terms(terms: list[str], patterns: list[str], where: str) -> re.Pattern[str]:
-    """One alternation for terms (longest first) and patterns; bad patterns raise OptionsError."""
-    alts = [term_regex(t) for t in sorted(set(terms), key=len, reverse=True) if t.strip()]
+    """One regex: whole-word terms (longest first) or patterns; bad patterns raise OptionsError.
+
+    The word-start check comes before the alternation so that positions inside words are
+    rejected at once (Python's ``re`` would otherwise try every term at every character).
+    """
+    alts = []
+    words = [term_regex(t) for t in sorted(set(terms), key=len, reverse=True) if t.strip()]
+    if words:
+        alts.append(r"(?<![\w\-])(?:" + "|".join(words) + r")(?!\w)")
     for p in patterns:
         try:
             re.compile(p)
