@@ -290,3 +290,22 @@ def test_sponsored_rel_is_a_purchase_signal() -> None:
     )
     (f,) = lint(ad, "x.html")
     assert f.code == "DIS009" and "sponsored link" in f.message
+
+
+def test_markdown_links_to_trusted_sites_count_as_sources() -> None:
+    md = (DIS / "good.md").read_text(encoding="utf-8")
+    start, end = md.index("## Sources"), md.index("*This article")
+    trusted = (
+        md[:start] + "Read the [NHS advice](https://www.nhs.uk/pregnancy/) too.\n\n" + md[end:]
+    )
+    assert codes(lint(trusted, "x.md")) == set()
+    untrusted = trusted.replace("https://www.nhs.uk/pregnancy/", "https://mom-tips.example/iron")
+    (f,) = lint(untrusted, "x.md")
+    assert f.code == "DIS004" and "links to 1 other page" in f.message
+
+
+def test_rule_docs_name_the_layout_value() -> None:
+    proc = run_cli("rule", "DIS007")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.decode()
+    assert 'provided-by-layout = ["author"]' in " ".join(out.split())
