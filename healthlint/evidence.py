@@ -203,6 +203,14 @@ NAME_PATTERN = (
 )
 
 
+# A dated line starts the block or follows a separator ("By Jo Lee | Updated 2 May 2024"), maybe
+# as "This page was last reviewed …"; "a study, published 4 May 2019," in prose is not the page's.
+_LINE_START = (
+    r"(?:^|[|·•—–;.]\s*|\s[\-/]\s)\s*"
+    r"(?:(?:this\s+)?(?:page|article|post|content|information|guide|leaflet)\s+(?:was\s+|is\s+)?)?"
+)
+
+
 def _label_regex(labels: list[str]) -> str:
     parts = sorted(
         {r"[\s\-]+".join(map(re.escape, lab.split())) for lab in labels}, key=len, reverse=True
@@ -280,7 +288,7 @@ def _config(
             (
                 kind,
                 compile_pattern(
-                    rf"\b{labels}\b\s*(?:date)?\s*[:\-–—|]?\s*(?:on\s+|at\s+)?{{date}}",
+                    rf"{_LINE_START}{labels}\b\s*(?:date)?\s*[:\-–—|]?\s*(?:on\s+|at\s+)?{{date}}",
                     f"dates.{kind}",
                 ),
             )

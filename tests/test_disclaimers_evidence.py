@@ -143,3 +143,24 @@ def test_topic_thresholds_are_options() -> None:
     assert detect_topics(doc, lex)["supplement"].triggers[0].word == "supplement"
     with pytest.raises(OptionsError, match="topic-min-mentions"):
         topic_lexicon({"topic-min-mentions": {"supplement": 0}})
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            "<p>Page last reviewed: 12 March 2024<br>Next review due: 12 March 2027</p>",
+            [("reviewed", "2024-03-12")],
+        ),
+        ("<p>By Jo Lee | Updated 2 May 2024</p>", [("updated", "2024-05-02")]),
+        ("<p>This page was last updated on 3 March 2024.</p>", [("updated", "2024-03-03")]),
+        ("<p>Posted on 05/06/2021 by admin</p>", [("published", "2021-05-06")]),
+        # dates of other things, in prose, are not the page's dates
+        ("<p>This study, published 4 May 2019, was small.</p>", []),
+        ("<p>The guideline was updated on 2 May 2019.</p>", []),
+    ],
+)
+def test_dated_lines_versus_prose(html: str, expected: list[tuple[str, str]]) -> None:
+    doc = load_string(f"<html><body><main>{html}</main></body></html>", "x.html")
+    ev = gather(doc, evidence_config({}))
+    assert [(d.kind, d.value.isoformat()) for d in ev.dates] == expected
