@@ -206,3 +206,21 @@ def test_a_run_never_imports_textstat_or_nltk():
     )
     n, textstat_loaded, nltk_loaded = json.loads(out.stdout)
     assert n > 0 and not textstat_loaded and not nltk_loaded
+
+
+def test_document_figures_reuse_paragraphs_without_changing_values():
+    """DocStats builds the whole-text figures from its paragraphs: same values as from scratch."""
+    from healthlint.api import load_string
+    from healthlint.readability.docstats import doc_stats
+
+    texts = [
+        (FIXTURES / "readability" / n).read_text(encoding="utf-8")
+        for n in ("hard.md", "plain.html")
+    ]
+    texts.append("No full stop here\n\nIt's the 'quoted' one’s turn. Two\n\nwords. " * 3)
+    for i, text in enumerate(texts):
+        stats = doc_stats(load_string(text, "a.html" if i == 1 else "a.md"))
+        fresh = TextStats(stats.whole.text)
+        for formula in FORMULAS:
+            assert stats.whole.grade(formula) == fresh.grade(formula), formula
+        assert stats.whole.words == fresh.words

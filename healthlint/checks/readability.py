@@ -17,7 +17,7 @@ from healthlint.document import Block, Document
 from healthlint.readability.docstats import doc_stats
 from healthlint.readability.lexicon import (
     JargonMatcher,
-    Swap,
+    SwapSet,
     acronym_of,
     compile_swaps,
     find_swaps,
@@ -25,6 +25,7 @@ from healthlint.readability.lexicon import (
     is_shouting,
     load_lexicon,
     spells_out,
+    swap_set,
 )
 from healthlint.readability.passive import find_passives
 from healthlint.readability.stats import FORMULAS
@@ -289,7 +290,7 @@ def jargon(doc: Document, matcher: JargonMatcher) -> Iterable[Hit]:
 
 
 def _swaps_prepare(section: str):
-    def prepare(opts: dict[str, Any]) -> list[Swap]:
+    def prepare(opts: dict[str, Any]) -> SwapSet:
         entries = load_lexicon("confusables").get(section, [])
         extra = opts.get("extra", [])
         if not isinstance(extra, list):
@@ -300,12 +301,12 @@ def _swaps_prepare(section: str):
             swaps += compile_swaps(extra, "option 'extra'")
         except ValueError as exc:
             raise OptionsError(str(exc)) from None
-        return swaps
+        return swap_set(swaps)
 
     return prepare
 
 
-def _swap_hits(doc: Document, swaps: list[Swap], kind: str) -> Iterator[Hit]:
+def _swap_hits(doc: Document, swaps: SwapSet, kind: str) -> Iterator[Hit]:
     for block in _main_blocks(doc):
         for m, swap, suggestion in find_swaps(block.text, swaps):
             start, end = block.span(m.start(), m.end())
@@ -318,12 +319,12 @@ def _swap_hits(doc: Document, swaps: list[Swap], kind: str) -> Iterator[Hit]:
 
 
 @check("readability.confusables", prepare=_swaps_prepare("confusables"))
-def confusables(doc: Document, swaps: list[Swap]) -> Iterable[Hit]:
+def confusables(doc: Document, swaps: SwapSet) -> Iterable[Hit]:
     return _swap_hits(doc, swaps, "Confusable wording")
 
 
 @check("readability.wordy", prepare=_swaps_prepare("wordy"))
-def wordy(doc: Document, swaps: list[Swap]) -> Iterable[Hit]:
+def wordy(doc: Document, swaps: SwapSet) -> Iterable[Hit]:
     return _swap_hits(doc, swaps, "Wordy phrase")
 
 

@@ -28,7 +28,7 @@ class DocStats:
     @cached_property
     def whole(self) -> TextStats:
         """The figures textstat gives for the prose paragraphs joined by new lines."""
-        return TextStats("\n".join(b.text for b in self.prose))
+        return TextStats.joined(self.paragraphs)
 
     @cached_property
     def paragraphs(self) -> list[TextStats]:

@@ -163,6 +163,18 @@ class Swap:
     not_after: frozenset[str]
 
 
+@dataclass(frozen=True, slots=True)
+class SwapSet:
+    """Swaps plus one combined regex, so a block is scanned once rather than once per entry."""
+
+    swaps: list[Swap]
+    combined: re.Pattern[str] | None
+
+
+_LEFT = r"(?<![\w'’-])"
+_RIGHT = r"(?![\w-])"
+
+
 def compile_swaps(entries: list[dict[str, Any]], where: str) -> list[Swap]:
     swaps = []
     for i, e in enumerate(entries):
@@ -173,7 +185,7 @@ def compile_swaps(entries: list[dict[str, Any]], where: str) -> list[Swap]:
         ):
             raise ValueError(f"{where}[{i}] needs string 'match' and 'replace'")
         try:
-            regex = re.compile(rf"(?<![\w'’-])(?:{e['match']})(?![\w-])", re.I)
+            regex = re.compile(rf"{_LEFT}(?:{e['match']}){_RIGHT}", re.I)
         except re.error as exc:
             raise ValueError(f"{where}[{i}]: bad pattern {e['match']!r}: {exc}") from None
         not_after = e.get("not_after", [])
@@ -187,21 +199,36 @@ def compile_swaps(entries: list[dict[str, Any]], where: str) -> list[Swap]:
     return swaps
 
 
+def swap_set(swaps: list[Swap]) -> SwapSet:
+    if not swaps:
+        return SwapSet([], None)
+    inner = "|".join(
+        f"(?P<s{i}>{s.regex.pattern[len(_LEFT) + 3 : -len(_RIGHT) - 1]})"
+        for i, s in enumerate(swaps)
+    )
+    return SwapSet(swaps, re.compile(rf"{_LEFT}(?:{inner}){_RIGHT}", re.I))
+
+
 _PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
 
 
-def find_swaps(text: str, swaps: list[Swap]) -> Iterator[tuple[re.Match[str], Swap, str]]:
+def find_swaps(text: str, swaps: SwapSet) -> Iterator[tuple[re.Match[str], Swap, str]]:
     """Matches in ``text`` with their suggestion (capitalised like the match)."""
-    for swap in swaps:
-        for m in swap.regex.finditer(text):
-            if swap.not_after:
-                prev = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
-                if prev and prev.group(1).lower() in swap.not_after:
-                    continue
-            suggestion = m.expand(swap.replace)
-            if m.group()[:1].isupper():
-                suggestion = suggestion[:1].upper() + suggestion[1:]
-            yield m, swap, suggestion
+    if swaps.combined is None:
+        return
+    for hit in swaps.combined.finditer(text):
+        swap = swaps.swaps[int(hit.lastgroup[1:])]  # type: ignore[index]
+        m = swap.regex.match(text, hit.start())
+        if m is None:  # cannot happen: same pattern at the same place
+            continue
+        if swap.not_after:
+            prev = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+            if prev and prev.group(1).lower() in swap.not_after:
+                continue
+        suggestion = m.expand(swap.replace)
+        if m.group()[:1].isupper():
+            suggestion = suggestion[:1].upper() + suggestion[1:]
+        yield m, swap, suggestion
 
 
 # --- abbreviations ------------------------------------------------------------------------------

@@ -82,6 +82,19 @@ class TextStats:
     text: str
     _cache: dict[str, float] = field(default_factory=dict, repr=False)
 
+    @classmethod
+    def joined(cls, parts: list[TextStats]) -> TextStats:
+        """The figures of the parts joined by new lines, reusing their words and syllables.
+
+        Word lists concatenate exactly (white space separates the parts and the apostrophe rule
+        looks no further than the next character); sentences do not (a paragraph without a full
+        stop runs into the next), so those are counted again on the joined text.
+        """
+        whole = cls("\n".join(p.text for p in parts))
+        whole.__dict__["words"] = [w for p in parts for w in p.words]
+        whole.__dict__["word_syllables"] = [n for p in parts for n in p.word_syllables]
+        return whole
+
     @cached_property
     def words(self) -> list[str]:
         return list_words(self.text)
