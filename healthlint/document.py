@@ -13,14 +13,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from healthlint.htmltree import Element
 
 Span = tuple[int, int]
 
-_WS = re.compile(r"\s+")
+_ODD_WS = re.compile(r"\s{2,}|[^\S ]")  # white space other than one plain space
 
 
 class SourceMap:
@@ -40,6 +40,15 @@ class SourceMap:
         self._verbatim: list[bool] = []
 
     def add(self, text_start: int, src_start: int, src_end: int, verbatim: bool) -> None:
+        if verbatim and self._verbatim and self._verbatim[-1]:
+            # extend the previous run when this one continues it in both text and source
+            prev_src_end = self._src_end[-1]
+            if (
+                prev_src_end == src_start
+                and self._text_start[-1] + (prev_src_end - self._src_start[-1]) == text_start
+            ):
+                self._src_end[-1] = src_end
+                return
         self._text_start.append(text_start)
         self._src_start.append(src_start)
         self._src_end.append(src_end)
@@ -104,15 +113,28 @@ class TextBuilder:
             self._pending_ws = (self._pending_ws[0], src_end)
 
     def add_verbatim(self, text: str, src_start: int) -> None:
-        """Add source text that appears as-is (white space runs collapse to one space)."""
-        pos = 0
-        for m in _WS.finditer(text):
-            if m.start() > pos:
-                self._emit(text[pos : m.start()], src_start + pos, src_start + m.start(), True)
+        """Add source text that appears as-is (white space runs collapse to one space).
+
+        Single spaces inside the text stay part of one verbatim run; only other white space
+        (line breaks, tabs, runs of spaces) needs a run of its own in the source map.
+        """
+        n = len(text)
+        lead = n - len(text.lstrip())
+        if lead == n:
+            if n:
+                self._space(src_start, src_start + n)
+            return
+        if lead:
+            self._space(src_start, src_start + lead)
+        end = len(text.rstrip())
+        pos = lead
+        for m in _ODD_WS.finditer(text, lead, end):
+            self._emit(text[pos : m.start()], src_start + pos, src_start + m.start(), True)
             self._space(src_start + m.start(), src_start + m.end())
             pos = m.end()
-        if pos < len(text):
-            self._emit(text[pos:], src_start + pos, src_start + len(text), True)
+        self._emit(text[pos:end], src_start + pos, src_start + end, True)
+        if end < n:
+            self._space(src_start + end, src_start + n)
 
     def add_decoded(self, text: str, src_start: int, src_end: int) -> None:
         """Add text decoded from a source span of another length (an entity, an escape)."""
@@ -205,8 +227,9 @@ _ABBREVIATIONS = frozenset(
 _SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """A word of a block: ``start``/``end`` index ``block.text``."""
+
     start: int
     end: int
     text: str
@@ -314,7 +337,7 @@ class Block:
 
     @cached_property
     def words(self) -> list[Word]:
-        return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text)]
+        return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text)]  # noqa: E501
 
 
 # --- page metadata ---------------------------------------------------------------------------
