@@ -48,7 +48,10 @@ def predict(text: str, lex, codes: dict[str, str]) -> set[str]:
     return found
 
 
-def evaluate(items: list[dict], lex, codes: dict[str, str], show_errors: bool) -> None:
+def evaluate(
+    items: list[dict], lex, codes: dict[str, str], show_errors: bool, quiet: bool = False
+) -> dict:
+    """Print (unless quiet) and return per-rule and family precision/recall."""
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
@@ -63,22 +66,36 @@ def evaluate(items: list[dict], lex, codes: dict[str, str], show_errors: bool) -
         for c in want - got:
             fn[c] += 1
         fam[("TP" if got else "FN") if want else ("FP" if got else "TN")] += 1
-        if show_errors and got != want:
+        if show_errors and got != want and not quiet:
             print(f"  want {sorted(want) or '-'} got {sorted(got) or '-'}: {it['t']}")
-    print(f"  {'rule':8} {'prec':>6} {'recall':>7}  tp  fp  fn")
+    out: dict[str, tuple[float, float]] = {}
+    lines = [f"  {'rule':8} {'prec':>6} {'recall':>7}  tp  fp  fn"]
     for code in sorted(set(tp) | set(fp) | set(fn)):
         p = tp[code] / (tp[code] + fp[code]) if tp[code] + fp[code] else 0.0
         r = tp[code] / (tp[code] + fn[code]) if tp[code] + fn[code] else 0.0
-        print(f"  {code:8} {p:6.2f} {r:7.2f} {tp[code]:3} {fp[code]:3} {fn[code]:3}")
+        out[code] = (p, r)
+        lines.append(f"  {code:8} {p:6.2f} {r:7.2f} {tp[code]:3} {fp[code]:3} {fn[code]:3}")
     ttp, tfp, tfn = sum(tp.values()), sum(fp.values()), sum(fn.values())
-    print(
-        f"  {'rules':8} {ttp / max(1, ttp + tfp):6.2f} {ttp / max(1, ttp + tfn):7.2f} {ttp:3} {tfp:3} {tfn:3}  (micro-average over rule codes)"
+    out["rules"] = (ttp / max(1, ttp + tfp), ttp / max(1, ttp + tfn))
+    lines.append(
+        f"  {'rules':8} {out['rules'][0]:6.2f} {out['rules'][1]:7.2f} {ttp:3} {tfp:3} {tfn:3}"
+        "  (micro-average over rule codes)"
     )
-    fp_, rp_ = fam["TP"] / max(1, fam["TP"] + fam["FP"]), fam["TP"] / max(1, fam["TP"] + fam["FN"])
-    print(
-        f"  {'family':8} {fp_:6.2f} {rp_:7.2f} {fam['TP']:3} {fam['FP']:3} {fam['FN']:3}"
-        f"  (claim / no claim per sentence; {fam['TN']} true negatives)"
+    out["family"] = (
+        fam["TP"] / max(1, fam["TP"] + fam["FP"]),
+        fam["TP"] / max(1, fam["TP"] + fam["FN"]),
     )
+    lines.append(
+        f"  {'family':8} {out['family'][0]:6.2f} {out['family'][1]:7.2f} {fam['TP']:3}"
+        f" {fam['FP']:3} {fam['FN']:3}  (claim / no claim per sentence; {fam['TN']} true negatives)"
+    )
+    if not quiet:
+        print("\n".join(lines))
+    return out
+
+
+def load_split(split: str) -> list[dict]:
+    return yaml.safe_load((DATA / f"claims_{split}.yml").read_text(encoding="utf-8"))
 
 
 def main() -> None:
@@ -93,7 +110,7 @@ def main() -> None:
     splits = ["dev", "heldout"] if args.split == "all" else [args.split]
     every: list[dict] = []
     for split in splits:
-        items = yaml.safe_load((DATA / f"claims_{split}.yml").read_text(encoding="utf-8"))
+        items = load_split(split)
         every += items
         claims = sum(1 for i in items if i["c"])
         print(f"{split}: {len(items)} sentences ({claims} claims, {len(items) - claims} careful)")

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from healthlint.claims.lexicon import Lexicon, number_value
 
 _WORD = re.compile(r"\S+")
-_LB_PER = {"pound": 1.0, "lb": 1.0, "kg": 2.2046, "kilo": 2.2046, "kilogram": 2.2046, "stone": 14.0, "st": 14.0}
+_LB_PER = {
+    "pound": 1.0,
+    "lb": 1.0,
+    "kg": 2.2046,
+    "kilo": 2.2046,
+    "kilogram": 2.2046,
+    "stone": 14.0,
+    "st": 14.0,
+}
 _WEEKS = {"day": 1 / 7, "week": 1.0, "fortnight": 2.0, "month": 4.345}
 
 
@@ -61,10 +69,18 @@ class _Context:
             for m in r.finditer(text):
                 start = max(self.clause_start(m.start()), self._word_offset(m.start(), -back))
                 self.post_scopes.append((start, m.start()))
-        self.strong = [(m.start(), m.end()) for r in ctx["hedge_strong"] for m in r.finditer(text)]
-        self.weak = [(m.start(), m.end()) for r in ctx["hedge_weak"] for m in r.finditer(text)]
-        self.attrib = [(m.start(), m.end()) for r in ctx["attribution"] for m in r.finditer(text)]
-        self.risk = [(m.start(), m.end()) for r in ctx["risk"] for m in r.finditer(text)]
+        self._lex = lex
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+
+    def spans(self, name: str) -> list[tuple[int, int]]:
+        """Matches of a context list (hedges, attribution, risk), computed on first use."""
+        got = self._spans.get(name)
+        if got is None:
+            got = [
+                (m.start(), m.end()) for r in self._lex.context[name] for m in r.finditer(self.text)
+            ]
+            self._spans[name] = got
+        return got
 
     def _word_offset(self, pos: int, n: int) -> int:
         i = bisect.bisect_left(self.word_starts, pos)
@@ -87,16 +103,18 @@ class _Context:
                 return True
         return any(a <= s and e <= b for a, b in self.post_scopes)
 
-    def in_clause(self, spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    def in_clause(self, name: str, s: int, e: int) -> bool:
+        spans = self.spans(name)
+        if not spans:
+            return False
         cs, ce = self.clause_start(s), self.clause_end(e - 1 if e > s else e)
         return any(cs <= hs and he <= ce and (he <= s or hs >= e) for hs, he in spans)
 
 
 def _harm_follows(text: str, e: int, lex: Lexicon) -> bool:
+    """A harm noun right after the match ("permanent ... scarring") makes it a risk statement."""
     m = lex.term_res["harm_noun"].search(text, e, min(len(text), e + 25))
-    return m is not None and not text[e : m.start()].strip(" ,-")[:1].isalpha() or (
-        m is not None and len(text[e : m.start()].split()) <= 1
-    )
+    return m is not None and len(text[e : m.start()].split()) <= 1
 
 
 def _rate_claims(text: str, lex: Lexicon, ctx: _Context) -> list[Claim]:
@@ -120,7 +138,7 @@ def _rate_claims(text: str, lex: Lexicon, ctx: _Context) -> list[Claim]:
                 m.end(),
                 m.group(),
                 "gc5-rate",
-                ctx.in_clause(ctx.attrib, m.start(), m.end()),
+                ctx.in_clause("attribution", m.start(), m.end()),
                 f"Gut Check 5: about {per_week:.1f} lb a week, above the {limit:g} lb a week that is realistic",
             )
         )
@@ -141,12 +159,12 @@ def analyse_text(
     """
     if not text or lex.question.search(text):
         return []
-    if any(r.search(text) for r in lex.context["caveat"]):
-        return []
-    ctx = _Context(text, lex)
+    ctx: _Context | None = None  # built on the first candidate: most sentences have none
     found: list[Claim] = []
     for key, det in lex.detectors.items():
-        if (detectors is not None and key not in detectors) or (cited and key == "uncited_evidence"):
+        if (detectors is not None and key not in detectors) or (
+            cited and key == "uncited_evidence"
+        ):
             continue
         for pat in det.patterns:
             if pat.needs and not lex.term_res[pat.needs].search(text):
@@ -162,37 +180,51 @@ def analyse_text(
                     for u in pat.unless.finditer(text, max(0, s - 40), min(len(text), e + 40))
                 ):
                     continue
-                if pat.needs_near and not lex.term_res[pat.needs_near].search(text, s, min(len(text), e + 60)):
+                if pat.needs_near and not lex.term_res[pat.needs_near].search(
+                    text, s, min(len(text), e + 60)
+                ):
                     continue
+                if ctx is None:
+                    if any(r.search(text) for r in lex.context["caveat"]):
+                        return []
+                    ctx = _Context(text, lex)
                 if pat.unless_clause is not None and pat.unless_clause.search(
                     text, ctx.clause_start(s), ctx.clause_end(e)
                 ):
                     continue
                 if ctx.negated(s, e):
                     continue
-                if det.hedges in ("all", "strong") and ctx.in_clause(ctx.strong, s, e):
+                if det.hedges in ("all", "strong") and ctx.in_clause("hedge_strong", s, e):
                     continue
-                if det.hedges == "all" and ctx.in_clause(ctx.weak, s, e):
+                if det.hedges == "all" and ctx.in_clause("hedge_weak", s, e):
                     continue
-                if key in ("absolute", "efficacy") and ctx.in_clause(ctx.risk, s, e):
+                if key in ("absolute", "efficacy") and ctx.in_clause("risk", s, e):
                     continue
                 if _harm_follows(text, e, lex):
                     continue
                 if det.medical_context and lex.term_res["medical_context"].search(text, 0, s):
                     continue
-                attributed = key != "anecdote" and ctx.in_clause(ctx.attrib, s, e)
+                attributed = key != "anecdote" and ctx.in_clause("attribution", s, e)
                 detail = f"Gut Check {pat.gut_check}" if pat.gut_check else ""
                 found.append(Claim(key, s, e, text[s:e], pat.id, attributed, detail))
-    if detectors is None or "weight_gut_check" in detectors:
+    if (detectors is None or "weight_gut_check" in detectors) and lex.rate.search(text):
+        if ctx is None:
+            if any(r.search(text) for r in lex.context["caveat"]):
+                return []
+            ctx = _Context(text, lex)
         found.extend(_rate_claims(text, lex, ctx))
     return _dedupe(found, lex.priority, lex.supersedes)
 
 
-def _dedupe(found: list[Claim], priority: list[str], supersedes: dict[str, list[str]]) -> list[Claim]:
+def _dedupe(
+    found: list[Claim], priority: list[str], supersedes: dict[str, list[str]]
+) -> list[Claim]:
     """One finding per overlapping stretch: the most specific detector, then the longest match."""
     rank = {k: i for i, k in enumerate(priority)}
     beaten = {(b, a) for a, bs in supersedes.items() for b in bs}  # (loser, winner)
-    order = sorted(found, key=lambda c: (rank.get(c.detector, len(rank)), -(c.end - c.start), c.start))
+    order = sorted(
+        found, key=lambda c: (rank.get(c.detector, len(rank)), -(c.end - c.start), c.start)
+    )
     kept: list[Claim] = []
     for c in order:
         if any(
@@ -220,5 +252,7 @@ def detect(text: str, lex: Lexicon) -> list[Claim]:
     out = []
     for s, e in split_sentences(text):
         for c in analyse_text(text[s:e], lex):
-            out.append(Claim(c.detector, c.start + s, c.end + s, c.text, c.pattern, c.attributed, c.detail))
+            out.append(
+                Claim(c.detector, c.start + s, c.end + s, c.text, c.pattern, c.attributed, c.detail)
+            )
     return out

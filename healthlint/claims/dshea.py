@@ -22,7 +22,9 @@ class TopicEvidence:
 
 def supplement_topic(text: str, lex: Lexicon) -> TopicEvidence:
     """A supplement page names a supplement form (capsules, softgels...) or two supplement ingredients."""
-    strong = [(m.group(), m.start(), m.end()) for m in lex.term_res["supplement_strong"].finditer(text)]
+    strong = [
+        (m.group(), m.start(), m.end()) for m in lex.term_res["supplement_strong"].finditer(text)
+    ]
     weak = [(m.group(), m.start(), m.end()) for m in lex.term_res["supplement_weak"].finditer(text)]
     if strong:
         return TopicEvidence(True, strong + weak)

@@ -56,7 +56,9 @@ def lexicon_path() -> Path:
 def _raw() -> dict[str, Any]:
     path = lexicon_path()
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}:1: cannot load the claims lexicon: {exc}") from None
     if not isinstance(data, dict):
@@ -64,20 +66,61 @@ def _raw() -> dict[str, Any]:
     return data
 
 
-def _term_regex(phrase: str) -> str:
-    """A literal phrase as a regex: flexible white space, hyphens and apostrophes, optional plural."""
-    phrase = phrase.strip()
-    words = []
-    for word in phrase.split():
-        w = re.escape(word)
-        w = w.replace(r"\-", r"[-\s]?").replace("'", "['’]").replace("’", "['’]")
-        words.append(w)
-    body = r"\s+".join(words)
-    if re.search(r"[^aeiou]y$", phrase, re.I):
-        return body[:-1] + r"(?:y|ies)"
-    if phrase[-1:].isalpha() and not phrase[-1:].isupper():
-        return body + r"(?:s|es)?"
-    return body + r"s?"
+def _char_regex(c: str) -> str:
+    if c == " ":
+        return r"\s+"
+    if c == "-":
+        return r"[-\s]?"
+    if c == "'":
+        return "['’]"
+    return re.escape(c)
+
+
+class _Trie:
+    """A character trie of literal phrases, emitted as one regex (fast where a flat
+    alternation of hundreds of phrases is slow)."""
+
+    __slots__ = ("children", "suffix")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Trie] = {}
+        self.suffix: str | None = None  # set on phrase ends: the optional ending allowed
+
+    def add(self, phrase: str, suffix: str) -> None:
+        node = self
+        for c in phrase:
+            node = node.children.setdefault(c, _Trie())
+        if node.suffix is None or len(suffix) > len(node.suffix):
+            node.suffix = suffix
+
+    def regex(self) -> str:
+        alts = [_char_regex(c) + child.regex() for c, child in sorted(self.children.items())]
+        if self.suffix is not None:
+            alts.append(self.suffix)
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.replace("’", "'").split())
+
+
+def _term_trie(items: list[str]) -> str:
+    """Literal phrases as a regex: flexible white space, hyphens, apostrophes; optional plural."""
+    trie = _Trie()
+    for item in items:
+        phrase = _norm(item)
+        if not phrase:
+            continue
+        if re.search(r"[^aeiou]y$", phrase, re.I):
+            trie.add(phrase.lower(), "")
+            trie.add(phrase[:-1].lower() + "ies", "")
+        elif phrase[-1].isalpha() and not phrase[-1].isupper():
+            trie.add(phrase.lower(), "(?:s|es)?")
+        else:
+            trie.add(phrase.lower(), "s?")
+    return "(?:" + trie.regex() + ")" if trie.children else "(?!)"
 
 
 def _inflect(word: str) -> list[str]:
@@ -100,15 +143,15 @@ def _inflect(word: str) -> list[str]:
     return [w, third, ing]
 
 
-def _verb_regex(lemma: str) -> list[str]:
-    first, _, rest = lemma.strip().partition(" ")
-    tail = (r"\s+" + r"\s+".join(re.escape(t) for t in rest.split())) if rest else ""
-    return [re.escape(f) + tail for f in _inflect(first)]
-
-
-def _alternation(items: list[str]) -> str:
-    uniq = sorted(set(items), key=len, reverse=True)
-    return "(?:" + "|".join(uniq) + ")"
+def _verb_trie(lemmas: list[str]) -> str:
+    trie = _Trie()
+    for lemma in lemmas:
+        first, _, rest = _norm(lemma).partition(" ")
+        if not first:
+            continue
+        for form in _inflect(first):
+            trie.add(form + (" " + rest.lower() if rest else ""), "")
+    return "(?:" + trie.regex() + ")"
 
 
 @dataclass
@@ -179,7 +222,9 @@ def number_value(word: str | None) -> float | None:
 
 
 def _rate_regex(lose: str) -> str:
-    num = r"\d+(?:\.\d+)?|" + "|".join(sorted((re.escape(k) for k in _NUM_WORDS), key=len, reverse=True))
+    num = r"\d+(?:\.\d+)?|" + "|".join(
+        sorted((re.escape(k) for k in _NUM_WORDS), key=len, reverse=True)
+    )
     return (
         rf"\b(?:{lose}|lost|losing|dropped|shed)\s+"
         r"(?:up\s+to\s+|over\s+|more\s+than\s+|as\s+much\s+as\s+|an\s+(?:average|extra)\s+of\s+|at\s+least\s+)?"
@@ -191,12 +236,18 @@ def _rate_regex(lose: str) -> str:
     )
 
 
-def build_lexicon(extra: dict[str, list[str]] | None = None, settings: dict[str, Any] | None = None) -> Lexicon:
+def build_lexicon(
+    extra: dict[str, list[str]] | None = None, settings: dict[str, Any] | None = None
+) -> Lexicon:
     """Compile the lexicon, with ``extra`` items appended to the named lists."""
     raw = _raw()
     extra = extra or {}
-    terms: dict[str, list[str]] = {k: [str(x) for x in v] for k, v in (raw.get("terms") or {}).items()}
-    verbs: dict[str, list[str]] = {k: [str(x) for x in v] for k, v in (raw.get("verbs") or {}).items()}
+    terms: dict[str, list[str]] = {
+        k: [str(x) for x in v] for k, v in (raw.get("terms") or {}).items()
+    }
+    verbs: dict[str, list[str]] = {
+        k: [str(x) for x in v] for k, v in (raw.get("verbs") or {}).items()
+    }
     context_raw: dict[str, Any] = dict(raw.get("context") or {})
     for name, items in extra.items():
         if name in terms:
@@ -212,9 +263,9 @@ def build_lexicon(extra: dict[str, list[str]] | None = None, settings: dict[str,
             raise ConfigError(f"unknown claims lexicon list '{name}' (known: {', '.join(known)})")
     expansions: dict[str, str] = {}
     for name, items in terms.items():
-        expansions[name] = _alternation([_term_regex(t) for t in items if t.strip()]) if items else "(?!)"
+        expansions[name] = _term_trie(items)
     for name, items in verbs.items():
-        expansions[name] = _alternation([f for v in items for f in _verb_regex(v)])
+        expansions[name] = _verb_trie(items)
 
     def expand(src: str, where: str) -> re.Pattern[str]:
         def sub(m: re.Match[str]) -> str:
@@ -226,7 +277,11 @@ def build_lexicon(extra: dict[str, list[str]] | None = None, settings: dict[str,
 
     merged_settings = dict(raw.get("settings") or {})
     merged_settings.update(settings or {})
-    context = {name: [expand(p, f"context.{name}") for p in context_raw.get(name, [])] for name in _CONTEXT_LISTS}
+    context: dict[str, list[re.Pattern[str]]] = {}
+    for name in _CONTEXT_LISTS:
+        items = [str(p) for p in context_raw.get(name, [])]
+        # one regex per item: each keeps re's fast literal-prefix scan (a combined one is slower)
+        context[name] = [expand(p, f"context.{name}[{i}]") for i, p in enumerate(items)]
     detectors: dict[str, Detector] = {}
     labels = raw.get("labels") or {}
     for key, spec in (raw.get("detectors") or {}).items():
@@ -239,7 +294,9 @@ def build_lexicon(extra: dict[str, list[str]] | None = None, settings: dict[str,
                     id=p.get("id", str(i)),
                     regex=expand(p["re"], where),
                     unless=expand(p["unless"], where + ".unless") if p.get("unless") else None,
-                    unless_clause=expand(p["unless_clause"], where) if p.get("unless_clause") else None,
+                    unless_clause=expand(p["unless_clause"], where)
+                    if p.get("unless_clause")
+                    else None,
                     needs=p.get("needs"),
                     needs_near=p.get("needs_near"),
                     gut_check=p.get("gut_check"),
@@ -282,10 +339,14 @@ def _freeze(extra: dict[str, list[str]] | None) -> tuple[tuple[str, tuple[str, .
 
 
 @lru_cache(maxsize=32)
-def _cached(extra: tuple[tuple[str, tuple[str, ...]], ...], settings: tuple[tuple[str, Any], ...]) -> Lexicon:
+def _cached(
+    extra: tuple[tuple[str, tuple[str, ...]], ...], settings: tuple[tuple[str, Any], ...]
+) -> Lexicon:
     return build_lexicon({k: list(v) for k, v in extra}, dict(settings))
 
 
-def load_lexicon(extra: dict[str, list[str]] | None = None, settings: dict[str, Any] | None = None) -> Lexicon:
+def load_lexicon(
+    extra: dict[str, list[str]] | None = None, settings: dict[str, Any] | None = None
+) -> Lexicon:
     """The compiled lexicon for these extensions; identical requests share one object."""
     return _cached(_freeze(extra), tuple(sorted((settings or {}).items())))
