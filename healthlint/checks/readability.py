@@ -299,9 +299,9 @@ def _swaps_prepare(section: str):
         try:
             swaps = compile_swaps([e for e in entries if e.get("match") not in ignore], section)
             swaps += compile_swaps(extra, "option 'extra'")
+            return swap_set(swaps)
         except ValueError as exc:
-            raise OptionsError(str(exc)) from None
-        return swap_set(swaps)
+            raise OptionsError(f"option 'extra' or rules/lexicons/confusables.yml: {exc}") from None
 
     return prepare
 

@@ -157,10 +157,14 @@ def is_explained(
 
 @dataclass(frozen=True, slots=True)
 class Swap:
-    regex: re.Pattern[str]
+    pattern: str  # the entry's `match`, wrapped in word boundaries
     replace: str
     why: str
     not_after: frozenset[str]
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, re.I)  # compiled on a hit only; re caches it
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +180,7 @@ _RIGHT = r"(?![\w-])"
 
 
 def compile_swaps(entries: list[dict[str, Any]], where: str) -> list[Swap]:
+    """Validate lexicon entries; patterns are checked when the set is combined."""
     swaps = []
     for i, e in enumerate(entries):
         if (
@@ -184,29 +189,39 @@ def compile_swaps(entries: list[dict[str, Any]], where: str) -> list[Swap]:
             or not isinstance(e.get("replace"), str)
         ):
             raise ValueError(f"{where}[{i}] needs string 'match' and 'replace'")
-        try:
-            regex = re.compile(rf"{_LEFT}(?:{e['match']}){_RIGHT}", re.I)
-        except re.error as exc:
-            raise ValueError(f"{where}[{i}]: bad pattern {e['match']!r}: {exc}") from None
         not_after = e.get("not_after", [])
         if not isinstance(not_after, list) or not all(isinstance(w, str) for w in not_after):
             raise ValueError(f"{where}[{i}]: 'not_after' must be a list of words (quote yes/no)")
+        pattern = rf"{_LEFT}(?:{e['match']}){_RIGHT}"
         swaps.append(
             Swap(
-                regex, e["replace"], str(e.get("why", "")), frozenset(w.lower() for w in not_after)
+                pattern,
+                e["replace"],
+                str(e.get("why", "")),
+                frozenset(w.lower() for w in not_after),
             )
         )
     return swaps
 
 
 def swap_set(swaps: list[Swap]) -> SwapSet:
+    """Combine the swaps into one regex (one named group per entry); a bad pattern is named."""
     if not swaps:
         return SwapSet([], None)
     inner = "|".join(
-        f"(?P<s{i}>{s.regex.pattern[len(_LEFT) + 3 : -len(_RIGHT) - 1]})"
-        for i, s in enumerate(swaps)
+        f"(?P<s{i}>{s.pattern[len(_LEFT) + 3 : -len(_RIGHT) - 1]})" for i, s in enumerate(swaps)
     )
-    return SwapSet(swaps, re.compile(rf"{_LEFT}(?:{inner}){_RIGHT}", re.I))
+    try:
+        return SwapSet(swaps, re.compile(rf"{_LEFT}(?:{inner}){_RIGHT}", re.I))
+    except re.error:
+        for s in swaps:
+            try:
+                re.compile(s.pattern)
+            except re.error as exc:
+                raise ValueError(
+                    f"bad pattern {s.pattern[len(_LEFT) + 3 : -len(_RIGHT) - 1]!r}: {exc}"
+                ) from None
+        raise
 
 
 _PREV_WORD = re.compile(r"([\w'’-]+)\W*$")

@@ -17,7 +17,6 @@ Nothing here opens a network connection, and every look-up is cached for the pro
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 import zlib
 from functools import lru_cache
@@ -187,6 +186,8 @@ class Hyphenator:
 
 
 def _pyphen_dic() -> Path:
+    import importlib.util
+
     spec = importlib.util.find_spec("pyphen")  # finds the package without importing it
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("pyphen is not installed (textstat depends on it)")
