@@ -195,11 +195,27 @@ class Lexicon:
     terms: dict[str, list[str]] = field(default_factory=dict)
 
 
-def _compile(src: str, where: str) -> re.Pattern[str]:
+_LOOKAROUND = re.compile(r"\(\?<?[=!]")
+
+
+def _compile(src: str, where: str, fast: bool = False) -> re.Pattern[str]:
+    """Compile with ``re`` (checking the syntax); with ``fast``, use RE2 when the pattern allows.
+
+    RE2 scans a sentence about twice as fast as ``re`` for these large alternations; patterns
+    with lookarounds, which RE2 lacks, stay on ``re``.
+    """
     try:
-        return re.compile(src, _FLAGS)
+        compiled = re.compile(src, _FLAGS)
     except re.error as exc:
         raise ConfigError(f"{lexicon_path()}: {where}: invalid regular expression: {exc}") from None
+    if fast and not _LOOKAROUND.search(src):
+        try:
+            import re2
+
+            return re2.compile("(?i)" + src)  # type: ignore[no-any-return]
+        except Exception:  # any RE2 refusal: keep the re version
+            return compiled
+    return compiled
 
 
 _NUM_WORDS = {
@@ -273,7 +289,7 @@ def build_lexicon(
                 raise ConfigError(f"{lexicon_path()}: {where}: unknown list {{{m.group(1)}}}")
             return expansions[m.group(1)]
 
-        return _compile(_PLACEHOLDER.sub(sub, src), where)
+        return _compile(_PLACEHOLDER.sub(sub, src), where, fast=True)
 
     merged_settings = dict(raw.get("settings") or {})
     merged_settings.update(settings or {})
