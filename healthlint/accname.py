@@ -10,7 +10,7 @@ Nothing here recurses over the tree (pages may nest 10,000 deep).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from healthlint import aria
 from healthlint.htmltree import Element, TextNode
@@ -85,6 +85,8 @@ class Page:
         self._state: dict[int, tuple[bool, bool, bool]] = {}
         self._in_tpl: set[int] = set()
         self._svg: set[int] = set()
+        self._roles: dict[int, str | None] = {}
+        self.cache: dict[str, Any] = {}  # per-page results shared by several rules
         sheet = self._stylesheet(root)
         for el in root.iter():
             self.elements.append(el)
@@ -182,6 +184,14 @@ class Page:
         d, v, a = self._state.get(id(el), (False, False, False))
         return not (d or v or a)
 
+    def role(self, el: Element) -> str | None:
+        """``aria.role(el)``, computed once per element."""
+        key = id(el)
+        if key in self._roles:
+            return self._roles[key]
+        r = self._roles[key] = aria.role(el)
+        return r
+
     def aria_hidden(self, el: Element | None) -> bool:
         """Inside (or on) an element with aria-hidden="true"."""
         return el is not None and self._state.get(id(el), (False, False, False))[2]
@@ -231,7 +241,7 @@ class Page:
             if text.strip():
                 return text
         label = a.get("aria-label")
-        r = aria.role(el)
+        r = self.role(el)
         if label is not None and label.strip() and not (not root and _is_embedded_control(el, r)):
             return label
         if r not in ("presentation", "none"):
@@ -366,7 +376,7 @@ class Page:
             )
             if text.strip():
                 return text
-        r = aria.role(el)
+        r = self.role(el)
         emb = _embedded_value(el, r)
         if emb is not None:
             return emb

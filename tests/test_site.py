@@ -118,3 +118,16 @@ def test_cli_on_a_folder(tmp_path: Path) -> None:
         ("index.html", 17),
         ("index.html", 18),
     ]
+
+
+def test_check_resources_option(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text(
+        '<html><body><img src="/img/x.png" alt="x"><a href="/gone/">g</a></body></html>'
+    )
+    files = [tmp_path / "index.html"]
+    assert len(site_findings(files)) == 2
+    only_links = make_config(select=SITE_CODES, options={"SEO100": {"check-resources": False}})
+    found = run([str(files[0])], ruleset_for(only_links), jobs=1).site_findings
+    assert [f.message for f in found] == [
+        'Broken internal link: "/gone/" matches no page or file of the site'
+    ]

@@ -212,7 +212,7 @@ def image_alt(doc: Document, opts: Any) -> Iterator[Hit]:
     for el in page.elements:
         if el.tag == "svg" or page.in_svg(el) or not page.included(el) or page.in_template(el):
             continue
-        if aria.role(el) != "img":
+        if page.role(el) != "img":
             continue
         if page.name(el):
             continue
@@ -358,7 +358,7 @@ def _link_targets(page: Page) -> Iterator[Element]:
     for el in page.elements:
         if not page.included(el) or page.in_template(el):
             continue
-        r = aria.role(el)
+        r = page.role(el)
         if r not in link_roles:
             continue
         if el.tag == "area":
@@ -429,9 +429,17 @@ def link_text_generic(doc: Document, opts: GenericTextOpts) -> Iterator[Hit]:
 # --- headings -------------------------------------------------------------------------------
 
 
-def _headings(page: Page) -> Iterator[tuple[Element, int]]:
+def _headings(page: Page) -> list[tuple[Element, int]]:
+    """Headings in the accessibility tree with their levels (computed once per page)."""
+    cached = page.cache.get("headings")
+    if cached is None:
+        cached = page.cache["headings"] = list(_find_headings(page))
+    return cached
+
+
+def _find_headings(page: Page) -> Iterator[tuple[Element, int]]:
     for el in page.elements:
-        if not page.included(el) or page.in_template(el) or aria.role(el) != "heading":
+        if not page.included(el) or page.in_template(el) or page.role(el) != "heading":
             continue
         level = 2
         raw = (el.attrs.get("aria-level") or "").strip()
@@ -462,7 +470,7 @@ def page_has_heading_one(doc: Document, opts: Any) -> Iterator[Hit]:
         return
     page = Page.of(doc)
     assert page is not None
-    headings = list(_headings(page))
+    headings = _headings(page)
     if not any(level == 1 for _, level in headings):
         # point at the heading that probably should be the h1, else at <html>
         yield _hit(
@@ -506,7 +514,7 @@ def button_name(doc: Document, opts: Any) -> Iterator[Hit]:
     if page is None:
         return
     for el in page.elements:
-        if not page.included(el) or page.in_template(el) or aria.role(el) != "button":
+        if not page.included(el) or page.in_template(el) or page.role(el) != "button":
             continue
         if el.tag == "input" and aria.input_type(el) == "image":
             continue  # accessibility.input_image_alt
@@ -546,7 +554,7 @@ def form_field_name(doc: Document, opts: Any) -> Iterator[Hit]:
     for el in page.elements:
         if not page.included(el) or page.in_template(el):
             continue
-        r = aria.role(el)
+        r = page.role(el)
         field = r in FORM_ROLES or (
             r is None and el.tag == "input" and aria.input_type(el) in _FIELD_INPUTS
         )
@@ -646,7 +654,7 @@ def aria_attr_allowed(doc: Document, opts: Any) -> Iterator[Hit]:
         names = [n for n in el.attrs if n.startswith("aria-") and n in known]
         if not names:
             continue
-        r = aria.role(el)
+        r = page.role(el)
         for n in names:
             if not aria.attr_allowed(n, el, r):
                 what = f'role "{r}"' if r else f"<{el.tag}>"
@@ -805,7 +813,7 @@ def table_headers(doc: Document, opts: Any) -> Iterator[Hit]:
     if page is None:
         return
     for table in page.elements:
-        if table.tag != "table" or not page.included(table) or aria.role(table) != "table":
+        if table.tag != "table" or not page.included(table) or page.role(table) != "table":
             continue
         rows = 0
         cols = 0

@@ -522,7 +522,14 @@ def thin_content(doc: Document, min_words: int) -> Iterator[Hit]:
     main = [b for b in doc.blocks if b.in_main]
     if not main:
         return
-    n = sum(len(b.words) for b in main)
+    from healthlint.document import WORD_RE
+
+    n = 0
+    for b in main:  # stop at the threshold: long pages cost nothing
+        words = b.__dict__.get("words")  # reuse Block.words when another rule computed it
+        n += len(words) if words is not None else len(WORD_RE.findall(b.text))
+        if n >= min_words:
+            return
     if n < min_words:
         first = next((b for b in main if b.kind == "heading" and b.level == 1), main[0])
         yield _hit(

@@ -56,6 +56,7 @@ class SiteOpts:
     site_root: str | None
     base_scheme_host: str | None
     base_path: str
+    check_resources: bool = True  # images, scripts, styles… as well as <a>/<area> links
 
 
 def _prepare(options: dict[str, Any]) -> SiteOpts:
@@ -75,7 +76,10 @@ def _prepare(options: dict[str, Any]) -> SiteOpts:
             )
         host = parts.netloc.lower()
         path = parts.path if parts.path.endswith("/") else parts.path + "/"
-    return SiteOpts(os.path.abspath(root) if root else None, host, path)
+    resources = options.get("check-resources", True)
+    if not isinstance(resources, bool):
+        raise OptionsError("option 'check-resources' must be true or false")
+    return SiteOpts(os.path.abspath(root) if root else None, host, path, resources)
 
 
 # --- broken links ---------------------------------------------------------------------------
@@ -88,6 +92,8 @@ def collect_links(doc: Document, opts: SiteOpts) -> dict[str, Any]:
             attr = _LINK_ATTRS.get(el.tag)
             if attr is None or attr not in el.attrs:
                 continue
+            if not opts.check_resources and el.tag not in ("a", "area"):
+                continue
             if el.tag == "link" and set(el.attrs.get("rel", "").lower().split()) & _SKIP_REL:
                 continue
             span = (el.attr_spans or {}).get(attr, (el.start, el.start_end))
@@ -96,9 +102,10 @@ def collect_links(doc: Document, opts: SiteOpts) -> dict[str, Any]:
         for ref in doc.meta.links:
             if ref.href is not None:
                 links.append((ref.href, _pos(doc, ref.span)))
-        for img in doc.meta.images:
-            if img.src is not None and doc.format != "markdown":
-                links.append((img.src, _pos(doc, img.span)))
+        if opts.check_resources:
+            for img in doc.meta.images:
+                if img.src is not None:
+                    links.append((img.src, _pos(doc, img.span)))
     return {
         "file": os.path.abspath(doc.path),
         "format": doc.format,
