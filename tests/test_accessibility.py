@@ -412,3 +412,8 @@ def test_cli_json_and_rule_metadata() -> None:
     by_code = {r["code"]: r for r in json.loads(rules.stdout)}
     assert by_code["A11Y005"]["act"] == ["23a2a8"] and by_code["A11Y005"]["wcag"] == ["1.1.1"]
     assert by_code["A11Y010"]["act"] == ["c487ae"]
+
+
+def test_markdown_images() -> None:
+    md = '# Naps\n\n![](/a.png)\n\n![A nap chart](/b.png)\n\n<img src="/c.png" alt="">\n\n<img src="/d.png">\n'
+    assert [line for line, _ in found(md, "A11Y005", "n.md")] == [3, 9]

@@ -200,6 +200,9 @@ def document_title(doc: Document, opts: Any) -> Iterator[Hit]:
 def image_alt(doc: Document, opts: Any) -> Iterator[Hit]:
     if doc.root is None:
         for img in doc.meta.images:
+            raw_html = doc.source.startswith("<", img.span[0])
+            if raw_html and img.alt == "":
+                continue  # <img alt=""> written as HTML: marked decorative on purpose
             if not (img.alt or "").strip():
                 yield _hit(
                     img.span,
