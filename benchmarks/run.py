@@ -166,6 +166,21 @@ def healthlint_cmd(override: str | None) -> tuple[list[str] | None, dict, str]:
     return None, env, "healthlint CLI not found (no console script, no healthlint/cli.py)"
 
 
+def bytecode_env(env: dict, out: Path) -> tuple[dict, str]:
+    """Let the measured processes cache bytecode, as an installed package does.
+
+    With ``PYTHONDONTWRITEBYTECODE`` set and no ``__pycache__`` in a source checkout, every start
+    recompiles healthlint's own modules, which no pip-installed user pays. The cache goes to
+    ``OUT/pycache`` (``PYTHONPYCACHEPREFIX``), so the checkout is left untouched.
+    """
+    env = dict(env)
+    note = ""
+    if env.pop("PYTHONDONTWRITEBYTECODE", None):
+        note = "PYTHONDONTWRITEBYTECODE was set; unset for the measured runs, "
+    env["PYTHONPYCACHEPREFIX"] = str(out / "pycache")
+    return env, note + f"bytecode cached in {out / 'pycache'}"
+
+
 def lint_ok(run: Run) -> bool:
     return run.returncode in (0, 1)
 
@@ -248,7 +263,9 @@ class Bench:
         self.corpus = Path(a.corpus or HERE / "corpus").resolve()
         self.out = Path(a.out).resolve()
         self.out.mkdir(parents=True, exist_ok=True)
-        self.cmd, self.env, self.how = healthlint_cmd(a.healthlint)
+        self.cmd, env, self.how = healthlint_cmd(a.healthlint)
+        self.env, note = bytecode_env(env, self.out)
+        self.info.append(note)
         self.baseline_s: float | None = None
         self.nocache: Run | None = None
 
@@ -492,6 +509,14 @@ class Bench:
             t_hl.append(measure(hl_cmd, self.corpus, self.env).seconds)
             t_cached.append(measure(cached_cmd, self.corpus, self.env).seconds)
         ty, hl, hc = (statistics.median(x) for x in (t_typer, t_hl, t_cached))
+        if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+            raw_env = {k: v for k, v in self.env.items() if k != "PYTHONPYCACHEPREFIX"}
+            raw_env["PYTHONDONTWRITEBYTECODE"] = "1"
+            raw = median_time(hl_cmd, self.corpus, raw_env, max(3, runs // 2))
+            self.info.append(
+                f"single file without a bytecode cache (PYTHONDONTWRITEBYTECODE=1 as set here): "
+                f"{raw * 1000:.0f} ms = {raw / ty:.2f}× typer"
+            )
         words = self.manifest["samples"]["article-2000.html"]["words"]
         self.figures.append(
             Figure(
@@ -554,9 +579,9 @@ class Bench:
     # -- imports
     def imports(self) -> None:
         py = sys.executable
-        base = median_time([py, "-c", "pass"], REPO, None, 5)
-        typer = median_time([py, "-c", "import typer"], REPO, None, 5)
-        trio = median_time([py, "-c", "import typer, bs4, markdown_it"], REPO, None, 5)
+        base = median_time([py, "-c", "pass"], REPO, self.env, 5)
+        typer = median_time([py, "-c", "import typer"], REPO, self.env, 5)
+        trio = median_time([py, "-c", "import typer, bs4, markdown_it"], REPO, self.env, 5)
         self.info.append(
             f"start-up: python -c pass {base * 1000:.0f} ms; import typer {typer * 1000:.0f} ms; "
             f"import typer, bs4, markdown_it {trio * 1000:.0f} ms ({trio / typer:.2f}× typer)"
@@ -564,9 +589,10 @@ class Bench:
         mods = list(IMPORTS)
         if self.cmd is not None and (REPO / "healthlint" / "cli.py").exists():
             mods.append("healthlint.cli")
-        env = dict(os.environ)
+        env = dict(self.env)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
         for mod in mods:
+            subprocess.run([py, "-c", f"import {mod}"], env=env, capture_output=True)  # compile
             self.info.append(importtime_summary(mod, env))
 
     # -- driver
