@@ -185,6 +185,9 @@ def check_cmd(
                 {"content-selector": content_selector}, "--content-selector", cfg.root
             )
             cfg.content_selector = cfg2.content_selector
+        folders = [p for p in paths if p != "-" and Path(p).is_dir()]
+        if cfg.site_root is None and len(folders) == 1:
+            cfg.site_root = str(Path(folders[0]).resolve())  # one built site: its root
         from healthlint.ruleset import RuleSet
 
         ruleset = RuleSet(cfg)

@@ -35,6 +35,15 @@ UNUSED_SUPPRESSION = RuleDef(
 )
 
 
+# Config keys that are facts about the whole run, and the rule families that read them as options.
+RUN_WIDE_OPTIONS: dict[str, tuple[str, ...]] = {
+    "today": ("disclaimers",),
+    "provided-by-layout": ("disclaimers",),
+    "site-root": ("seo",),
+    "base-url": ("seo",),
+}
+
+
 @dataclass(eq=False)
 class ActiveRule:
     rule: RuleDef
@@ -171,15 +180,22 @@ class RuleSet:
         override = dict(self.config.rules.get(rule.code, {}))
         override.pop("severity", None)
         opts.update(override)
-        # run-wide facts some checks need
+        # run-wide facts, given to the families that use them
+        run_wide: dict[str, Any] = {}
         if self.today:
-            opts.setdefault("today", self.today)
+            run_wide["today"] = self.today
         if self.config.provided_by_layout:
-            opts.setdefault("provided-by-layout", list(self.config.provided_by_layout))
+            run_wide["provided-by-layout"] = list(self.config.provided_by_layout)
         if self.config.site_root:
-            opts.setdefault("site-root", self.config.site_root)
+            root = Path(self.config.site_root)
+            if not root.is_absolute():
+                root = self.config.root / root
+            run_wide["site-root"] = str(root)
         if self.config.base_url:
-            opts.setdefault("base-url", self.config.base_url)
+            run_wide["base-url"] = self.config.base_url
+        for key, value in run_wide.items():
+            if rule.category in RUN_WIDE_OPTIONS[key]:
+                opts.setdefault(key, value)
         return opts
 
     def _activate(self, rule: RuleDef) -> ActiveRule:
@@ -203,16 +219,40 @@ class RuleSet:
         return ActiveRule(rule, severity, None, _compile_data_rule(rule))
 
     def fingerprint(self) -> str:
-        """Identifies rule packs and config, for the result cache."""
+        """Identifies config, rule packs, lexicons and healthlint's own code, for the result cache."""
         h = hashlib.sha256()
         h.update(self.config.fingerprint().encode())
-        for p in [*builtin_pack_paths(), *self.config.packs]:
+        h.update((self.today or "").encode())
+        h.update(_code_fingerprint().encode())
+        for p in self.config.packs:
             try:
                 h.update(p.read_bytes())
             except OSError:
                 pass
-        h.update((self.today or "").encode())
         return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """A hash of the installed package and built-in rules: any change invalidates the cache."""
+    from healthlint import __version__
+    from healthlint.packs import builtin_rules_dir
+
+    h = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    files = sorted(
+        p
+        for folder in {package, builtin_rules_dir()}
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix in (".py", ".yml", ".yaml", ".txt", ".json")
+    )
+    for p in files:
+        try:
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+        except OSError:
+            pass
+    return h.hexdigest()
 
 
 def run_data_rule(active: ActiveRule, doc: Any) -> Iterator[Hit]:

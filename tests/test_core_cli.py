@@ -41,7 +41,10 @@ def test_sample_article_json_positions_land_on_the_flagged_words():
     for f in data["findings"]:
         if f["line"] == f["end_line"]:
             got = lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1]
-            assert got == f["text"], f
+            if f["text"].endswith("…"):  # long spans are trimmed in the report
+                assert got.startswith(f["text"][:-1]), f
+            else:
+                assert got == f["text"], f
         for key in ("path", "line", "column", "end_line", "end_column", "code", "name", "category", "severity", "message"):
             assert key in f
         assert f["category"] in ("claims", "disclaimers", "figures", "readability", "accessibility", "seo")
