@@ -337,7 +337,7 @@ class Block:
 
     @cached_property
     def words(self) -> list[Word]:
-        return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text)]  # noqa: E501
+        return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text)]
 
 
 # --- page metadata ---------------------------------------------------------------------------
