@@ -43,8 +43,9 @@ def _excerpt(f: Finding, lines: list[str] | None, style: _Style) -> list[str]:
     end = f.end_column - 1 if f.end_line == f.line else len(raw)
     end = max(end, start + 1)
     # keep long lines readable: a window around the flagged words
+    end = min(end, start + 100)  # a long span (a paragraph) is underlined at its start
     lo = max(0, start - 60)
-    hi = min(len(raw), max(end, start) + 60)
+    hi = min(len(raw), end + 30)
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(raw) else ""
     shown = prefix + raw[lo:hi] + suffix
