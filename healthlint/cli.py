@@ -6,6 +6,7 @@ Every error is one line on stderr, never a traceback (set HEALTHLINT_DEBUG=1 to 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import Enum
@@ -196,46 +197,35 @@ def check_cmd(
         raise _fail(str(exc)) from None
 
     from healthlint.discovery import discover
-    from healthlint.engine import FileResult, lint_bytes
-    from healthlint.runner import RunResult, run
+    from healthlint.engine import SEVERITY_RANK, finalize_site, lint_bytes
+    from healthlint.reporters import Totals, make_reporter
+    from healthlint.runner import iter_results
 
     sources: dict[str, str] = {}
-    stdin_result: FileResult | None = None
+    stdin_name = stdin_filename or "-"
     file_paths = [p for p in paths if p != "-"]
-    if "-" in paths:
-        name = stdin_filename or "-"
-        data = sys.stdin.buffer.read()
-        stdin_result = lint_bytes(name, data, ruleset, report_unused=report_unused_suppressions)
-        sources[name] = data.decode("utf-8", "replace")
     files, problems = (
         discover(file_paths, [*cfg.exclude, *cfg.extend_exclude], cfg.root)
         if file_paths
         else ([], [])
     )
+    files.sort()
     explicit = {p for p in file_paths if Path(p).is_file()}
     cache_dir = None if no_cache else str(cfg.root / cfg.cache_dir)
-    result = (
-        run(
-            files, ruleset, jobs=jobs, cache_dir=cache_dir, report_unused=report_unused_suppressions
-        )
-        if files
-        else RunResult()
-    )
-    if stdin_result is not None:
-        result.files.insert(0, stdin_result)
 
-    hidden = 0
-    if baseline_data is not None:
-        hidden = _apply_baseline(result, baseline_data)
-    if write_baseline is not None:
-        _write_atomic(str(write_baseline), _baseline_json(result))
-        typer.echo(
-            f"healthlint: wrote a baseline of {len(result.findings)} findings to {write_baseline}",
-            err=True,
-        )
-        raise typer.Exit(0)
-
-    from healthlint.reporters import render
+    def results():
+        if "-" in paths:
+            data = sys.stdin.buffer.read()
+            sources[stdin_name] = data.decode("utf-8", "replace")
+            yield lint_bytes(stdin_name, data, ruleset, report_unused=report_unused_suppressions)
+        if files:
+            yield from iter_results(
+                files,
+                ruleset,
+                jobs=jobs,
+                cache_dir=cache_dir,
+                report_unused=report_unused_suppressions,
+            )
 
     use_color = (
         color
@@ -243,24 +233,83 @@ def check_cmd(
         else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
         or bool(os.environ.get("FORCE_COLOR"))
     )
-    rules = {**ruleset.rule_defs}
-    text = render(format.value, result, rules, color=bool(use_color), sources=sources)
-    try:
-        if output:
-            _write_atomic(output, text)
-        else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-    except OSError as exc:
-        raise _fail(f"cannot write the report to {output}: {exc}") from None
-
+    threshold = SEVERITY_RANK.get(cfg.fail_on, 99)
+    failed = False
+    remaining = dict(baseline_data) if baseline_data is not None else None
+    hidden = 0
+    baseline_counts: dict[tuple[str, str, str], int] = {}
     hard_errors = list(problems)
-    for r in result.files:
-        if r.error:
-            if r.path in explicit or r.path == (stdin_filename or "-"):
-                hard_errors.append(r.error)
+    totals = Totals()
+    site_data: dict[str, dict] = {}
+
+    def keep(findings: list) -> list:
+        nonlocal hidden
+        if remaining is None:
+            return findings
+        kept = []
+        for f in findings:
+            k = _baseline_key(f)
+            if remaining.get(k, 0) > 0:
+                remaining[k] -= 1
+                hidden += 1
             else:
-                typer.echo(f"healthlint: warning: skipped {r.error}", err=True)
+                kept.append(f)
+        return kept
+
+    out_stream, commit, abort = _open_output(None if write_baseline else output)
+    try:
+        reporter = make_reporter(
+            format.value,
+            out_stream,
+            dict(ruleset.rule_defs),
+            color=bool(use_color),
+            sources=sources,
+        )
+        reporter.begin()
+        for r in results():
+            totals.files += 1
+            if r.error:
+                totals.errors.append(r.error)
+                if r.path in explicit or r.path == stdin_name:
+                    hard_errors.append(r.error)
+                else:
+                    typer.echo(f"healthlint: warning: skipped {r.error}", err=True)
+            if r.site:
+                site_data[r.path] = r.site
+            r.findings = keep(r.findings)
+            if write_baseline is not None:
+                for f in r.findings:
+                    k = _baseline_key(f)
+                    baseline_counts[k] = baseline_counts.get(k, 0) + 1
+                continue
+            totals.add_findings(r.findings)
+            failed = failed or any(SEVERITY_RANK[f.severity] >= threshold for f in r.findings)
+            reporter.file(r)
+            if r.path not in sources:
+                r.findings = []  # let the memory go: the reporter has it
+        site = keep(finalize_site(ruleset, site_data))
+        if write_baseline is not None:
+            for f in site:
+                k = _baseline_key(f)
+                baseline_counts[k] = baseline_counts.get(k, 0) + 1
+            abort()
+            _write_atomic(str(write_baseline), _baseline_json(baseline_counts))
+            n = sum(baseline_counts.values())
+            typer.echo(
+                f"healthlint: wrote a baseline of {n} findings to {write_baseline}", err=True
+            )
+            raise typer.Exit(0)
+        totals.add_findings(site)
+        failed = failed or any(SEVERITY_RANK[f.severity] >= threshold for f in site)
+        reporter.end(site, totals)
+        commit()
+    except OSError as exc:
+        abort()
+        raise _fail(f"cannot write the report to {output}: {exc}") from None
+    except BaseException:
+        abort()
+        raise
+
     for e in hard_errors:
         typer.echo(f"healthlint: error: {e}", err=True)
     if hidden and format is Format.text:
@@ -269,23 +318,59 @@ def check_cmd(
         raise typer.Exit(2)
     if exit_zero or cfg.fail_on == "never":
         raise typer.Exit(0)
-    from healthlint.engine import SEVERITY_RANK
+    raise typer.Exit(1 if failed else 0)
 
-    threshold = SEVERITY_RANK[cfg.fail_on]
-    if any(SEVERITY_RANK.get(f.severity, 0) >= threshold for f in result.findings):
-        raise typer.Exit(1)
-    raise typer.Exit(0)
+
+def _open_output(output: str | None):
+    """A stream for the report, and how to finish it: stdout, or a temp file renamed at the end."""
+    import io
+    import tempfile
+
+    if output is None or output in ("-", "/dev/stdout"):
+        if not hasattr(sys.stdout, "buffer"):
+            return sys.stdout, sys.stdout.flush, lambda: None
+        sys.stdout.flush()
+        # UTF-8 whatever the locale says; detached (never closed) so stdout stays usable
+        wrapper = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", errors="replace")
+
+        def finish() -> None:
+            with contextlib.suppress(ValueError, OSError):
+                wrapper.flush()
+                wrapper.detach()
+
+        return wrapper, finish, finish
+    target = Path(output)
+    if not target.parent.exists():
+        raise _fail(f"cannot write the report to {output}: folder {target.parent} does not exist")
+    if target.exists() and not target.is_file():  # /dev/null and other special files
+        stream = open(target, "w", encoding="utf-8")  # noqa: SIM115
+        return stream, stream.close, stream.close
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    stream = os.fdopen(fd, "w", encoding="utf-8")
+    done = False
+
+    def commit() -> None:
+        nonlocal done
+        stream.close()
+        os.replace(tmp, target)
+        done = True
+
+    def abort() -> None:
+        if not done:
+            stream.close()
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+    return stream, commit, abort
 
 
 def _baseline_key(f: object) -> tuple[str, str, str]:
     return (f.path, f.code, " ".join(f.text.split()))
 
 
-def _baseline_json(result: object) -> str:
+def _baseline_json(counts: dict[tuple[str, str, str], int]) -> str:
     import json
-    from collections import Counter
 
-    counts = Counter(_baseline_key(f) for f in result.findings)  # type: ignore[attr-defined]
     items = [
         {"path": p, "code": c, "text": t, "count": n} for (p, c, t), n in sorted(counts.items())
     ]
@@ -304,31 +389,6 @@ def _read_baseline(path: Path) -> dict[tuple[str, str, str], int]:
         raise ConfigError(f"{path}: baseline file not found") from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"{path}: not a healthlint baseline file ({exc})") from None
-
-
-def _apply_baseline(result: object, baseline: dict[tuple[str, str, str], int]) -> int:
-    remaining = dict(baseline)
-    hidden = 0
-    for r in result.files:  # type: ignore[attr-defined]
-        kept = []
-        for f in r.findings:
-            k = _baseline_key(f)
-            if remaining.get(k, 0) > 0:
-                remaining[k] -= 1
-                hidden += 1
-            else:
-                kept.append(f)
-        r.findings = kept
-    kept_site = []
-    for f in result.site_findings:  # type: ignore[attr-defined]
-        k = _baseline_key(f)
-        if remaining.get(k, 0) > 0:
-            remaining[k] -= 1
-            hidden += 1
-        else:
-            kept_site.append(f)
-    result.site_findings = kept_site  # type: ignore[attr-defined]
-    return hidden
 
 
 def _load_rules(config: Path | None) -> list:

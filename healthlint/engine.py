@@ -274,12 +274,18 @@ def lint_path(path: str, ruleset: RuleSet, *, report_unused: bool = False) -> Fi
     return lint_bytes(path, data, ruleset, report_unused=report_unused)
 
 
-def finalize_site(ruleset: RuleSet, results: Sequence[FileResult]) -> list[Finding]:
-    """Run site-level checks over what every file's worker collected."""
+def finalize_site(
+    ruleset: RuleSet, results: Sequence[FileResult] | dict[str, dict[str, Any]]
+) -> list[Finding]:
+    """Run site-level checks over what every file's worker collected.
+
+    ``results`` is the file results, or just ``{path: FileResult.site}`` when streaming.
+    """
+    site_data = results if isinstance(results, dict) else {r.path: r.site for r in results}
     out: list[Finding] = []
     for active in ruleset.site_rules:
         assert active.spec is not None and active.spec.site_finalize is not None
-        collected = {r.path: r.site[active.code] for r in results if active.code in r.site}
+        collected = {p: d[active.code] for p, d in site_data.items() if active.code in d}
         if not collected:
             continue
         for h in active.spec.site_finalize(collected, active.opts):
@@ -298,6 +304,7 @@ def finalize_site(ruleset: RuleSet, results: Sequence[FileResult]) -> list[Findi
                     h.suggestion,
                 )
             )
+    out.sort(key=Finding.sort_key)
     return out
 
 

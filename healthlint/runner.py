@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,6 +111,26 @@ def _lint_one(path: str) -> FileResult:
     return result
 
 
+def iter_results(
+    files: list[str],
+    ruleset: RuleSet,
+    *,
+    jobs: int | None = None,
+    cache_dir: str | None = None,
+    report_unused: bool = False,
+) -> Iterator[FileResult]:
+    """Lint ``files`` (in parallel when it pays), yielding results in the order of ``files``."""
+    jobs = jobs or os.cpu_count() or 1
+    _STATE.clear()
+    _STATE["ruleset"] = ruleset
+    _init_worker(ruleset.config, ruleset.today, cache_dir, report_unused)
+    if jobs <= 1 or len(files) < SERIAL_BELOW:
+        for p in files:
+            yield _lint_one(p)
+        return
+    yield from _iter_parallel(files, ruleset, jobs, cache_dir, report_unused)
+
+
 def run(
     files: list[str],
     ruleset: RuleSet,
@@ -118,34 +139,28 @@ def run(
     cache_dir: str | None = None,
     report_unused: bool = False,
 ) -> RunResult:
-    """Lint ``files`` (in parallel when it pays) and finish the site-level checks."""
-    jobs = jobs or os.cpu_count() or 1
-    _STATE.clear()
-    _STATE["ruleset"] = ruleset
-    _init_worker(ruleset.config, ruleset.today, cache_dir, report_unused)
-    if jobs <= 1 or len(files) < SERIAL_BELOW:
-        results = [_lint_one(p) for p in files]
-    else:
-        results = _run_parallel(files, ruleset, jobs, cache_dir, report_unused)
+    """Lint ``files`` and finish the site-level checks, keeping every result."""
+    results = list(
+        iter_results(files, ruleset, jobs=jobs, cache_dir=cache_dir, report_unused=report_unused)
+    )
     out = RunResult(files=results)
     out.site_findings = finalize_site(ruleset, results)
     return out
 
 
-def _run_parallel(
+def _iter_parallel(
     files: list[str], ruleset: RuleSet, jobs: int, cache_dir: str | None, report_unused: bool
-) -> list[FileResult]:
+) -> Iterator[FileResult]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    # big files first would help balance, but order of results must stay the input order
-    chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
+    chunk = max(1, min(16, len(files) // (jobs * 8) or 1))
     with ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=ctx,
         initializer=_init_worker,
         initargs=(ruleset.config, ruleset.today, cache_dir, report_unused),
     ) as pool:
-        return list(pool.map(_lint_one, files, chunksize=chunk))
+        yield from pool.map(_lint_one, files, chunksize=chunk)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from healthlint.reporters import Reporter, Totals
+
 if TYPE_CHECKING:
-    from healthlint.runner import RunResult
+    from healthlint.engine import FileResult, Finding
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -18,15 +20,21 @@ def _prop(s: str) -> str:
     return _data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(run: RunResult) -> str:
-    lines = []
-    for f in run.findings:
+class GithubReporter(Reporter):
+    def _line(self, f: Finding) -> None:
         msg = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
         props = (
             f"file={_prop(f.path)},line={f.line},col={f.column},"
             f"endLine={f.end_line},endColumn={f.end_column},title={_prop(f'{f.code} {f.name}')}"
         )
-        lines.append(f"::{_LEVEL[f.severity]} {props}::{_data(msg)}")
-    for err in run.errors:
-        lines.append(f"::error title=healthlint::{_data(err)}")
-    return "\n".join(lines) + ("\n" if lines else "")
+        self.out.write(f"::{_LEVEL[f.severity]} {props}::{_data(msg)}\n")
+
+    def file(self, result: FileResult) -> None:
+        for f in result.findings:
+            self._line(f)
+
+    def end(self, site_findings: list[Finding], totals: Totals) -> None:
+        for f in site_findings:
+            self._line(f)
+        for err in totals.errors:
+            self.out.write(f"::error title=healthlint::{_data(err)}\n")

@@ -3,46 +3,60 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape, quoteattr
+
+from healthlint.reporters import Reporter, Totals
 
 if TYPE_CHECKING:
-    from healthlint.runner import RunResult
+    from healthlint.engine import FileResult, Finding
 
 
-def render_junit(run: RunResult) -> str:
-    findings = run.findings
-    by_path: dict[str, list] = {}
-    for f in findings:
-        by_path.setdefault(f.path, []).append(f)
-    paths = sorted({r.path for r in run.files} | set(by_path))
-    errors = {r.path: r.error for r in run.files if r.error}
-    suites = ET.Element("testsuites", name="healthlint")
-    suite = ET.SubElement(
-        suites,
-        "testsuite",
-        name="healthlint",
-        tests=str(max(1, sum(max(1, len(by_path.get(p, []))) for p in paths))),
-        failures=str(len(findings)),
-        errors=str(len(errors)),
-    )
-    for p in paths:
-        items = by_path.get(p, [])
-        if p in errors:
-            case = ET.SubElement(suite, "testcase", classname=p, name="read")
-            ET.SubElement(case, "error", message=errors[p]).text = errors[p]
-        if not items and p not in errors:
-            ET.SubElement(suite, "testcase", classname=p, name="healthlint")
-        for f in items:
-            case = ET.SubElement(
-                suite, "testcase", classname=p, name=f"{f.code} {f.name} at {f.line}:{f.column}"
+class JunitReporter(Reporter):
+    """Test cases are written to a buffer as they come; the suite header needs the totals."""
+
+    def begin(self) -> None:
+        self.cases: list[str] = []
+        self.ncases = 0
+
+    def _failure(self, f: Finding) -> None:
+        body = f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}" + (
+            f"\nSuggestion: {f.suggestion}" if f.suggestion else ""
+        )
+        name = f"{f.code} {f.name} at {f.line}:{f.column}"
+        self.cases.append(
+            f"    <testcase classname={quoteattr(f.path)} name={quoteattr(name)}>\n"
+            f"      <failure message={quoteattr(f.message)} type={quoteattr(f.code)}>{escape(body)}</failure>\n"
+            "    </testcase>\n"
+        )
+        self.ncases += 1
+
+    def file(self, result: FileResult) -> None:
+        if result.error:
+            self.cases.append(
+                f'    <testcase classname={quoteattr(result.path)} name="read">\n'
+                f"      <error message={quoteattr(result.error)}>{escape(result.error)}</error>\n"
+                "    </testcase>\n"
             )
-            fail = ET.SubElement(case, "failure", message=f.message, type=f.code)
-            fail.text = f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}" + (
-                f"\nSuggestion: {f.suggestion}" if f.suggestion else ""
+            self.ncases += 1
+        elif not result.findings:
+            self.cases.append(
+                f'    <testcase classname={quoteattr(result.path)} name="healthlint"/>\n'
             )
-    if not paths:
-        ET.SubElement(suite, "testcase", classname="healthlint", name="no files")
-    ET.indent(suites)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
-    )
+            self.ncases += 1
+        for f in result.findings:
+            self._failure(f)
+
+    def end(self, site_findings: list[Finding], totals: Totals) -> None:
+        for f in site_findings:
+            self._failure(f)
+        if not self.cases:
+            self.cases.append('    <testcase classname="healthlint" name="no files"/>\n')
+            self.ncases += 1
+        out = self.out
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="healthlint">\n')
+        out.write(
+            f'  <testsuite name="healthlint" tests="{self.ncases}" failures="{totals.findings}" '
+            f'errors="{len(totals.errors)}">\n'
+        )
+        out.write("".join(self.cases))
+        out.write("  </testsuite>\n</testsuites>\n")

@@ -6,11 +6,11 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from healthlint import DOCS_URL, __version__
+from healthlint.reporters import Reporter, Totals
 
 if TYPE_CHECKING:
-    from healthlint.engine import Finding
+    from healthlint.engine import FileResult, Finding
     from healthlint.packs import RuleDef
-    from healthlint.runner import RunResult
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -101,39 +101,59 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     return res
 
 
-def render_sarif(run: RunResult, rules: dict[str, RuleDef]) -> str:
-    findings = run.findings
-    used = sorted({f.code for f in findings} | set(rules))
-    descriptors = [rule_descriptor(rules[c]) for c in used if c in rules]
-    index = {d["id"]: i for i, d in enumerate(descriptors)}
-    log = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "healthlint",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "informationUri": DOCS_URL,
-                        "rules": descriptors,
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "originalUriBaseIds": {
-                    "%SRCROOT%": {"description": {"text": "The folder healthlint ran in."}}
-                },
-                "results": [_result(f, index) for f in findings],
-                "invocations": [
-                    {
-                        "executionSuccessful": not run.errors,
-                        "toolExecutionNotifications": [
-                            {"level": "error", "message": {"text": e}} for e in run.errors
-                        ],
-                    }
-                ],
-            }
-        ],
-    }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+class SarifReporter(Reporter):
+    """Writes the log's head, streams results, then closes with the invocation."""
+
+    def begin(self) -> None:
+        descriptors = [rule_descriptor(self.rules[c]) for c in sorted(self.rules)]
+        self.index = {d["id"]: i for i, d in enumerate(descriptors)}
+        head = {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "healthlint",
+                            "version": __version__,
+                            "semanticVersion": __version__,
+                            "informationUri": DOCS_URL,
+                            "rules": descriptors,
+                        }
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "originalUriBaseIds": {
+                        "%SRCROOT%": {"description": {"text": "The folder healthlint ran in."}}
+                    },
+                    "results": "@RESULTS@",
+                }
+            ],
+        }
+        text = json.dumps(head, indent=2, ensure_ascii=False)
+        self.tail = text[text.index('"@RESULTS@"') + len('"@RESULTS@"') :]
+        self.out.write(text[: text.index('"@RESULTS@"')] + "[")
+        self.first = True
+
+    def _emit(self, f: Finding) -> None:
+        self.out.write("\n        " if self.first else ",\n        ")
+        self.out.write(json.dumps(_result(f, self.index), ensure_ascii=False))
+        self.first = False
+
+    def file(self, result: FileResult) -> None:
+        for f in result.findings:
+            self._emit(f)
+
+    def end(self, site_findings: list[Finding], totals: Totals) -> None:
+        for f in site_findings:
+            self._emit(f)
+        self.out.write("\n      ]" if not self.first else "]")
+        invocation = {
+            "executionSuccessful": not totals.errors,
+            "toolExecutionNotifications": [
+                {"level": "error", "message": {"text": e}} for e in totals.errors
+            ],
+        }
+        inv = json.dumps([invocation], ensure_ascii=False)
+        # the tail closes the run and the log: put the invocation inside the run first
+        close_run = self.tail.index("}")
+        self.out.write(f',\n      "invocations": {inv}\n    ' + self.tail[close_run:] + "\n")

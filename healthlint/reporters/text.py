@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING
 
+from healthlint.reporters import Reporter, Totals
+
 if TYPE_CHECKING:
-    from healthlint.engine import Finding
-    from healthlint.runner import RunResult
+    from healthlint.engine import FileResult, Finding
 
 _SEV_COLOR = {"error": "31", "warning": "33", "info": "36"}
 
@@ -61,51 +61,61 @@ def _excerpt(f: Finding, lines: list[str] | None, style: _Style) -> list[str]:
     ]
 
 
-def render_text(
-    run: RunResult, *, color: bool = False, sources: dict[str, str] | None = None
-) -> str:
-    style = _Style(color)
-    out: list[str] = []
-    cache: dict[str, list[str] | None] = {}
-    findings = run.findings
-    current = None
-    for f in findings:
-        if f.path != current:
-            if current is not None:
-                out.append("")
-            out.append(style(f.path, "1;4"))
-            current = f.path
+class TextReporter(Reporter):
+    def begin(self) -> None:
+        self.style = _Style(self.color)
+        self.current: str | None = None
+
+    def _finding(self, f: Finding, lines: list[str] | None) -> None:
+        style, out = self.style, self.out
+        if f.path != self.current:
+            if self.current is not None:
+                out.write("\n")
+            out.write(style(f.path, "1;4") + "\n")
+            self.current = f.path
         sev = style(f.severity, _SEV_COLOR[f.severity])
-        out.append(f"{f.path}:{f.line}:{f.column}: {style(f.code, '1')} {sev} {f.message}")
-        out.extend(_excerpt(f, _source_lines(f.path, cache, sources or {}), style))
+        out.write(f"{f.path}:{f.line}:{f.column}: {style(f.code, '1')} {sev} {f.message}\n")
+        for line in _excerpt(f, lines, style):
+            out.write(line + "\n")
         if f.suggestion:
-            out.append(f"        {style('suggestion:', '32')} {f.suggestion}")
+            out.write(f"        {style('suggestion:', '32')} {f.suggestion}\n")
         for r in f.related:
             where = (
                 f"{r.path}:{r.line}:{r.column}" if r.path != f.path else f"line {r.line}:{r.column}"
             )
-            out.append(f"        {style('see', '2')} {where}: {r.message}")
-    by_sev = Counter(f.severity for f in findings)
-    by_cat = Counter(f.category for f in findings)
-    nfiles = len(run.files)
-    if findings:
-        out.append("")
-        sev_txt = ", ".join(
-            f"{by_sev[s]} {s}{'s' if by_sev[s] != 1 and s != 'info' else ''}"
-            for s in ("error", "warning", "info")
-            if by_sev[s]
-        )
-        cat_txt = ", ".join(f"{c} {n}" for c, n in sorted(by_cat.items()))
-        out.append(
-            style(f"Found {len(findings)} problem{'s' if len(findings) != 1 else ''}", "1")
-            + f" in {len({f.path for f in findings})} of {nfiles} file{'s' if nfiles != 1 else ''} ({sev_txt}; {cat_txt})."
-        )
-        out.append("Run `healthlint rule CODE` to see why a rule matters and how to fix it.")
-    elif not run.errors:
-        out.append(
-            style(
-                f"All clear: {nfiles} file{'s' if nfiles != 1 else ''} checked, no problems found.",
-                "32",
+            out.write(f"        {style('see', '2')} {where}: {r.message}\n")
+
+    def file(self, result: FileResult) -> None:
+        if not result.findings:
+            return
+        cache: dict[str, list[str] | None] = {}
+        lines = _source_lines(result.path, cache, self.sources)
+        for f in result.findings:
+            self._finding(f, lines)
+
+    def end(self, site_findings: list[Finding], totals: Totals) -> None:
+        style, out = self.style, self.out
+        cache: dict[str, list[str] | None] = {}
+        for f in site_findings:
+            self._finding(f, _source_lines(f.path, cache, self.sources))
+        nfiles = totals.files
+        plural = "s" if nfiles != 1 else ""
+        if totals.findings:
+            by_sev = totals.by_severity
+            sev_txt = ", ".join(
+                f"{by_sev[s]} {s}{'s' if by_sev[s] != 1 and s != 'info' else ''}"
+                for s in ("error", "warning", "info")
+                if by_sev[s]
             )
-        )
-    return "\n".join(out) + "\n"
+            cat_txt = ", ".join(f"{c} {n}" for c, n in sorted(totals.by_category.items()))
+            n = totals.findings
+            out.write("\n")
+            out.write(
+                style(f"Found {n} problem{'s' if n != 1 else ''}", "1")
+                + f" in {totals.files_with_findings} of {nfiles} file{plural} ({sev_txt}; {cat_txt}).\n"
+            )
+            out.write("Run `healthlint rule CODE` to see why a rule matters and how to fix it.\n")
+        elif not totals.errors:
+            out.write(
+                style(f"All clear: {nfiles} file{plural} checked, no problems found.", "32") + "\n"
+            )
