@@ -6,13 +6,19 @@ runs it once per document and lexicon (cached in ``doc.cache``) and turns claims
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from healthlint.claims.detect import Claim, analyse_text, has_citation
-from healthlint.claims.dshea import describe_triggers, disclaimer_status, supplement_topic
+from healthlint.claims.dshea import (
+    describe_triggers,
+    disclaimer_status,
+    supplement_topic,
+    topic_blocks,
+)
 from healthlint.claims.lexicon import Detector, Lexicon, load_lexicon
 from healthlint.document import Block, Document, Sentence
 from healthlint.errors import ConfigError
@@ -41,6 +47,9 @@ _GUT_CHECK = {
     6: "weight loss for all users",
     7: "weight loss by wearing a product or rubbing it into the skin",
 }
+
+
+_MEMO_MAX = 20_000  # memoised rewrites kept per lexicon before starting afresh
 
 
 @dataclass(frozen=True)
@@ -98,14 +107,18 @@ def _preparer(key: str) -> Callable[[dict[str, Any]], Opts]:
     return prepare
 
 
-def _block_cited(doc: Document, block: Block, lex: Lexicon, cache: dict[int, bool]) -> bool:
-    """A paragraph cites a source if it has a link inside it or a citation marker."""
+def _block_cited(
+    doc: Document, block: Block, lex: Lexicon, cache: dict[int, bool], links: list[int]
+) -> bool:
+    """A paragraph cites a source if it has a link inside it or a citation marker.
+
+    ``links`` is the sorted source offsets of the page's links with an href.
+    """
     got = cache.get(id(block))
     if got is None:
         start, end = block.source_span
-        got = has_citation(block.text, lex) or any(
-            link.href and start <= link.span[0] < end for link in doc.meta.links
-        )
+        i = bisect.bisect_left(links, start)
+        got = has_citation(block.text, lex) or (i < len(links) and links[i] < end)
         cache[id(block)] = got
     return got
 
@@ -117,20 +130,37 @@ def analyse(doc: Document, lex: Lexicon) -> list[tuple[Sentence, Claim]]:
     if found is None:
         found = []
         cited: dict[int, bool] = {}
+        links: list[int] | None = None
         for sentence in doc.sentences(main_only=True):
             text = sentence.text
             claims = analyse_text(text, lex)
-            if any(c.detector == "uncited_evidence" for c in claims) and _block_cited(
-                doc, sentence.block, lex, cited
-            ):
-                claims = [c for c in claims if c.detector != "uncited_evidence"]
+            if not claims:
+                continue
+            if any(c.detector == "uncited_evidence" for c in claims):
+                if links is None:
+                    links = sorted(link.span[0] for link in doc.meta.links if link.href)
+                if _block_cited(doc, sentence.block, lex, cited, links):
+                    claims = [c for c in claims if c.detector != "uncited_evidence"]
             found.extend((sentence, c) for c in claims)
         doc.cache[key] = found
     return found
 
 
 def _rewrite(text: str, lex: Lexicon) -> str:
-    """Apply the lexicon's rewrites in one pass: earlier rules win, nothing is rewritten twice."""
+    """Apply the lexicon's rewrites in one pass: earlier rules win, nothing is rewritten twice.
+
+    Memoised per lexicon: the same claim wording recurs across a site's pages.
+    """
+    memo = lex.memo.setdefault("rewrite", {})
+    got = memo.get(text)
+    if got is None:
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        got = memo[text] = _rewrite_uncached(text, lex)
+    return got
+
+
+def _rewrite_uncached(text: str, lex: Lexicon) -> str:
     taken: list[tuple[int, int, str]] = []
     for regex, repl in lex.rewrites:
         for m in regex.finditer(text):
@@ -204,7 +234,9 @@ def dshea(doc: Document, opts: Opts) -> Iterable[Hit]:
     if status == "present":
         return
     triggers: list[tuple[str, int, int]] = []
-    for block in doc.main_blocks:
+    blocks = doc.main_blocks
+    for i in topic_blocks([b.text for b in blocks], lex):
+        block = blocks[i]
         for word, s, e in supplement_topic(block.text, lex).triggers:
             triggers.append((word, *block.span(s, e)))
     strong = [t for t in triggers if lex.term_res["supplement_strong"].fullmatch(t[0])]

@@ -40,17 +40,29 @@ class Claim:
     detail: str = ""
 
 
+def _screened(lex: Lexicon, name: str, hits: set[int] | None) -> list[re.Pattern[str]]:
+    regs = lex.context[name]
+    if hits is None:
+        return regs
+    return [r for r, i in zip(regs, lex.context_ids[name], strict=True) if i in hits]
+
+
 class _Context:
     """Per-sentence positions of terminators, negation scopes, hedges and attributions."""
 
-    def __init__(self, text: str, lex: Lexicon) -> None:
+    def __init__(self, text: str, lex: Lexicon, hits: set[int] | None) -> None:
         self.text = text
-        ctx = lex.context
-        terms = sorted((m.start(), m.end()) for r in ctx["terminators"] for m in r.finditer(text))
+        self._lex = lex
+        self._hits = hits
+        terms = sorted(
+            (m.start(), m.end()) for r in self.regexes("terminators") for m in r.finditer(text)
+        )
         self.term_starts = [s for s, _ in terms]
         self.term_ends = [e for _, e in terms]
         self.word_starts = [m.start() for m in _WORD.finditer(text)]
-        pseudo = [(m.start(), m.end()) for r in ctx["pseudo_negation"] for m in r.finditer(text)]
+        pseudo = [
+            (m.start(), m.end()) for r in self.regexes("pseudo_negation") for m in r.finditer(text)
+        ]
 
         def free(s: int, e: int) -> bool:
             return not any(ps < e and s < pe for ps, pe in pseudo)
@@ -58,27 +70,37 @@ class _Context:
         win = int(lex.settings.get("negation_window", 10))
         back = int(lex.settings.get("post_negation_window", 14))
         self.neg_scopes: list[tuple[int, int, int]] = []  # (scope_start, scope_end, trigger_start)
-        for r in ctx["negation_pre"]:
+        for r in self.regexes("negation_pre"):
             for m in r.finditer(text):
                 if not free(m.start(), m.end()):
                     continue
                 end = min(self.clause_end(m.end()), self._word_offset(m.end(), win))
                 self.neg_scopes.append((m.end(), end, m.start()))
         self.post_scopes: list[tuple[int, int]] = []
-        for r in ctx["negation_post"]:
+        for r in self.regexes("negation_post"):
             for m in r.finditer(text):
                 start = max(self.clause_start(m.start()), self._word_offset(m.start(), -back))
                 self.post_scopes.append((start, m.start()))
-        self._lex = lex
         self._spans: dict[str, list[tuple[int, int]]] = {}
+
+    @staticmethod
+    def screen(text: str, lex: Lexicon) -> set[int] | None:
+        """The context regexes that can match ``text`` (None: no screen, try them all)."""
+        return None if lex.context_screen is None else lex.context_screen.candidates(text)
+
+    @staticmethod
+    def has_caveat(text: str, lex: Lexicon, hits: set[int] | None) -> bool:
+        return any(r.search(text) for r in _screened(lex, "caveat", hits))
+
+    def regexes(self, name: str) -> list[re.Pattern[str]]:
+        """The regexes of a context list that the screen leaves, in list order."""
+        return _screened(self._lex, name, self._hits)
 
     def spans(self, name: str) -> list[tuple[int, int]]:
         """Matches of a context list (hedges, attribution, risk), computed on first use."""
         got = self._spans.get(name)
         if got is None:
-            got = [
-                (m.start(), m.end()) for r in self._lex.context[name] for m in r.finditer(self.text)
-            ]
+            got = [(m.start(), m.end()) for r in self.regexes(name) for m in r.finditer(self.text)]
             self._spans[name] = got
         return got
 
@@ -157,62 +179,77 @@ def analyse_text(
 
     ``cited`` says the sentence's paragraph cites a source, which answers "studies show".
     """
-    if not text or lex.question.search(text):
+    if not text:
+        return []
+    screen = lex.pattern_screen
+    cands = None if screen is None else screen.candidates(text)
+    if cands is not None and not cands:
+        return []
+    if lex.question.search(text):
         return []
     ctx: _Context | None = None  # built on the first candidate: most sentences have none
     found: list[Claim] = []
-    for key, det in lex.detectors.items():
-        if (detectors is not None and key not in detectors) or (
-            cited and key == "uncited_evidence"
+    for i, (key, det, pat) in enumerate(lex.flat):
+        if (
+            (cands is not None and i not in cands)
+            or (detectors is not None and key not in detectors)
+            or (cited and key == "uncited_evidence")
         ):
             continue
-        for pat in det.patterns:
-            if pat.needs and not lex.term_res[pat.needs].search(text):
+        if pat.needs and not lex.term_res[pat.needs].search(text):
+            continue
+        for m in pat.regex.finditer(text):
+            s, e = m.start(), m.end()
+            while e > s and text[e - 1] in " \t.,;:!":
+                e -= 1
+            if s == e:
                 continue
-            for m in pat.regex.finditer(text):
-                s, e = m.start(), m.end()
-                while e > s and text[e - 1] in " \t.,;:!":
-                    e -= 1
-                if s == e:
-                    continue
-                if pat.unless is not None and any(
-                    u.start() < e and s < u.end()
-                    for u in pat.unless.finditer(text, max(0, s - 40), min(len(text), e + 40))
-                ):
-                    continue
-                if pat.needs_near and not lex.term_res[pat.needs_near].search(
-                    text, s, min(len(text), e + 60)
-                ):
-                    continue
-                if ctx is None:
-                    if any(r.search(text) for r in lex.context["caveat"]):
-                        return []
-                    ctx = _Context(text, lex)
-                if pat.unless_clause is not None and pat.unless_clause.search(
-                    text, ctx.clause_start(s), ctx.clause_end(e)
-                ):
-                    continue
-                if ctx.negated(s, e):
-                    continue
-                if det.hedges in ("all", "strong") and ctx.in_clause("hedge_strong", s, e):
-                    continue
-                if det.hedges == "all" and ctx.in_clause("hedge_weak", s, e):
-                    continue
-                if key in ("absolute", "efficacy") and ctx.in_clause("risk", s, e):
-                    continue
-                if _harm_follows(text, e, lex):
-                    continue
-                if det.medical_context and lex.term_res["medical_context"].search(text, 0, s):
-                    continue
-                attributed = key != "anecdote" and ctx.in_clause("attribution", s, e)
-                detail = f"Gut Check {pat.gut_check}" if pat.gut_check else ""
-                found.append(Claim(key, s, e, text[s:e], pat.id, attributed, detail))
-    if (detectors is None or "weight_gut_check" in detectors) and lex.rate.search(text):
+            if pat.unless is not None and any(
+                u.start() < e and s < u.end()
+                for u in pat.unless.finditer(text, max(0, s - 40), min(len(text), e + 40))
+            ):
+                continue
+            if pat.needs_near and not lex.term_res[pat.needs_near].search(
+                text, s, min(len(text), e + 60)
+            ):
+                continue
+            if ctx is None:
+                hits = _Context.screen(text, lex)
+                if _Context.has_caveat(text, lex, hits):
+                    return []
+                ctx = _Context(text, lex, hits)
+            if pat.unless_clause is not None and pat.unless_clause.search(
+                text, ctx.clause_start(s), ctx.clause_end(e)
+            ):
+                continue
+            if ctx.negated(s, e):
+                continue
+            if det.hedges in ("all", "strong") and ctx.in_clause("hedge_strong", s, e):
+                continue
+            if det.hedges == "all" and ctx.in_clause("hedge_weak", s, e):
+                continue
+            if key in ("absolute", "efficacy") and ctx.in_clause("risk", s, e):
+                continue
+            if _harm_follows(text, e, lex):
+                continue
+            if det.medical_context and lex.term_res["medical_context"].search(text, 0, s):
+                continue
+            attributed = key != "anecdote" and ctx.in_clause("attribution", s, e)
+            detail = f"Gut Check {pat.gut_check}" if pat.gut_check else ""
+            found.append(Claim(key, s, e, text[s:e], pat.id, attributed, detail))
+    if (
+        (detectors is None or "weight_gut_check" in detectors)
+        and (cands is None or lex.rate_id in cands)
+        and lex.rate.search(text)
+    ):
         if ctx is None:
-            if any(r.search(text) for r in lex.context["caveat"]):
+            hits = _Context.screen(text, lex)
+            if _Context.has_caveat(text, lex, hits):
                 return []
-            ctx = _Context(text, lex)
+            ctx = _Context(text, lex, hits)
         found.extend(_rate_claims(text, lex, ctx))
+    if not found:
+        return found
     return _dedupe(found, lex.priority, lex.supersedes)
 
 

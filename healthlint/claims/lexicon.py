@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from healthlint.claims.screen import Screen, build_screen, compile_relaxed
 from healthlint.errors import ConfigError
 
 _FLAGS = re.IGNORECASE
@@ -193,6 +194,18 @@ class Lexicon:
     rewrites: list[tuple[re.Pattern[str], str]]
     rate: re.Pattern[str]
     terms: dict[str, list[str]] = field(default_factory=dict)
+    # RE2 sets screening a sentence for the patterns that can match it (None: run them all)
+    pattern_screen: Screen | None = None  # every detector pattern in order, then ``rate``
+    context_screen: Screen | None = None  # every context regex, list by list
+    context_ids: dict[str, list[int]] = field(default_factory=dict)  # list -> screen indices
+    flat: list[tuple[str, Detector, Pattern]] = field(init=False)  # (key, detector, pattern)
+    rate_id: int = field(init=False)  # the index of ``rate`` in ``pattern_screen``
+    topic_screen: Any = None  # RE2: where supplement_strong or supplement_weak may match
+    memo: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-process memo tables
+
+    def __post_init__(self) -> None:
+        self.flat = [(k, d, p) for k, d in self.detectors.items() for p in d.patterns]
+        self.rate_id = len(self.flat)
 
 
 _LOOKAROUND = re.compile(r"\(\?<?[=!]")
@@ -333,7 +346,7 @@ def build_lexicon(
         )
     term_res = {name: _compile(r"\b" + expansions[name] + r"\b", f"terms.{name}") for name in terms}
     rewrites = [(_compile(a, "rewrites"), b) for a, b in raw.get("rewrites", [])]
-    return Lexicon(
+    lex = Lexicon(
         settings=merged_settings,
         term_res=term_res,
         context=context,
@@ -347,6 +360,30 @@ def build_lexicon(
         rewrites=rewrites,
         rate=_compile(_rate_regex(expansions["lose"]), "rate"),
         terms=terms,
+    )
+    _add_screens(lex)
+    return lex
+
+
+def _source(p: re.Pattern[str]) -> tuple[str, bool]:
+    """A compiled pattern's source for a screen, and whether the detector runs it with RE2."""
+    if isinstance(p, re.Pattern):
+        return p.pattern, False
+    src: str = p.pattern
+    return src.removeprefix("(?i)"), True
+
+
+def _add_screens(lex: Lexicon) -> None:
+    lex.pattern_screen = build_screen(
+        [_source(p.regex) for _k, _d, p in lex.flat] + [_source(lex.rate)]
+    )
+    sources: list[tuple[str, bool]] = []
+    for name in _CONTEXT_LISTS:
+        lex.context_ids[name] = list(range(len(sources), len(sources) + len(lex.context[name])))
+        sources += [_source(r) for r in lex.context[name]]
+    lex.context_screen = build_screen(sources)
+    lex.topic_screen = compile_relaxed(
+        [lex.term_res["supplement_strong"].pattern, lex.term_res["supplement_weak"].pattern]
     )
 
 
@@ -364,5 +401,11 @@ def _cached(
 def load_lexicon(
     extra: dict[str, list[str]] | None = None, settings: dict[str, Any] | None = None
 ) -> Lexicon:
-    """The compiled lexicon for these extensions; identical requests share one object."""
-    return _cached(_freeze(extra), tuple(sorted((settings or {}).items())))
+    """The compiled lexicon for these extensions; identical requests share one object.
+
+    Settings equal to the lexicon's defaults are dropped, so a rule that restates a default
+    (CLM005's ``max-lb-per-week: 2``) shares the lexicon, and so the per-document analysis.
+    """
+    defaults = _raw().get("settings") or {}
+    changed = {k: v for k, v in (settings or {}).items() if k not in defaults or defaults[k] != v}
+    return _cached(_freeze(extra), tuple(sorted(changed.items())))

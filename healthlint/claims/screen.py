@@ -1,0 +1,160 @@
+"""Which of many regexes can match a text, found in one RE2 pass (an ``RE2::Set``).
+
+The detector has about fifty large patterns and a hundred context regexes; running each on every
+sentence costs far more than the matching itself (one Python call and one UTF-8 encoding per
+regex). A set answers "which of these match anywhere?" in one call, so the detector only runs the
+few that do. The screen is a necessary condition, never a sufficient one: a regex that RE2 cannot
+take as it is (lookarounds, ``re``'s Unicode classes) is relaxed into a pattern that matches at
+least wherever the original does, or, failing that, always reported as a candidate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+# re's Unicode classes (for str patterns), widened for RE2, whose \s \d \w are ASCII-only
+_WIDE = {
+    "s": r"\s\x{b}\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}"
+    r"\x{205f}\x{3000}",
+    "d": r"\p{N}",
+    "w": r"\p{L}\p{N}\p{M}_",
+}
+_EMPTY = "(?:)"
+_MAX_MEM = 256 << 20  # RE2 reserves memory as the DFA grows; sentences need a small part of it
+
+
+def _group_end(src: str, i: int) -> int:
+    """Index just after the group opening at ``src[i] == '('``, or -1 if unbalanced."""
+    depth, in_class, n = 0, False, len(src)
+    while i < n:
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            if src.startswith("^", i + 1):
+                i += 1
+            if src.startswith("]", i + 1):
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def relax(src: str) -> str | None:
+    """An RE2 pattern that matches wherever the ``re`` pattern ``src`` matches (maybe more).
+
+    Zero-width assertions (lookarounds, ``\\b``, ``\\B``, ``^``, ``$``) are dropped, and ``\\s``,
+    ``\\d``, ``\\w`` widened to ``re``'s Unicode meaning. None when unbalanced.
+    """
+    out: list[str] = []
+    i, n, in_class = 0, len(src), False
+    while i < n:
+        c = src[i]
+        if c == "\\" and i + 1 < n:
+            e = src[i + 1]
+            if e in _WIDE:
+                out.append(_WIDE[e] if in_class else f"[{_WIDE[e]}]")
+            elif e in "bB" and not in_class:
+                out.append(_EMPTY)
+            else:
+                out.append(src[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            out.append(c)
+            if c == "]":
+                in_class = False
+            i += 1
+            continue
+        if c == "[":
+            in_class = True
+            out.append(c)
+            i += 1
+            for lead in ("^", "]"):
+                if src.startswith(lead, i):
+                    out.append(lead)
+                    i += 1
+            continue
+        if c == "(" and src.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            end = _group_end(src, i)
+            if end < 0:
+                return None
+            out.append(_EMPTY)
+            i = end
+            continue
+        out.append(_EMPTY if c in "^$" else c)
+        i += 1
+    return "".join(out)
+
+
+class Screen:
+    """An RE2 set over regex sources; ``candidates(text)`` lists the indices that may match.
+
+    ``sources[i]`` is ``(pattern, exact)``: ``exact`` patterns are given to RE2 as they are
+    (they are the ones the detector itself runs with RE2); the others are relaxed first. An
+    index RE2 cannot take is always a candidate.
+    """
+
+    def __init__(self, sources: Sequence[tuple[str, bool]]) -> None:
+        import re2
+
+        opts = re2.Options()
+        opts.max_mem = _MAX_MEM
+        self._set: Any = re2.Set.SearchSet(opts)
+        self._index: list[int] = []  # set position -> source index
+        self.always: list[int] = []
+        for i, (src, exact) in enumerate(sources):
+            pattern = src if exact else relax(src)
+            if pattern is None:
+                self.always.append(i)
+                continue
+            try:
+                self._set.Add("(?i)" + pattern)
+            except Exception:  # a construct RE2 lacks (backreference, atomic group...)
+                self.always.append(i)
+                continue
+            self._index.append(i)
+        self._set.Compile()
+
+    def candidates(self, text: str) -> set[int]:
+        got = self._set.Match(text)
+        out = {self._index[j] for j in got} if got else set()
+        out.update(self.always)
+        return out
+
+
+def build_screen(sources: Sequence[tuple[str, bool]]) -> Screen | None:
+    """A screen, or None (run every regex) when RE2 is missing or refuses the set."""
+    try:
+        return Screen(sources)
+    except Exception:
+        return None
+
+
+def compile_relaxed(sources: Sequence[str]) -> Any:
+    """One RE2 regex matching wherever any of the ``re`` patterns ``sources`` matches (or None).
+
+    Being free of assertions, it also finds in a longer text every match it finds in a part.
+    """
+    parts = [relax(s) for s in sources]
+    if any(p is None for p in parts):
+        return None
+    try:
+        import re2
+
+        opts = re2.Options()
+        opts.max_mem = _MAX_MEM
+        return re2.compile("(?i)(?:" + ")|(?:".join(p for p in parts if p) + ")", opts)
+    except Exception:
+        return None
