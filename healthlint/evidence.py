@@ -13,11 +13,13 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
-from healthlint.document import Document, Span
+from healthlint.document import WORD_RE, Document, Span
 from healthlint.registry import OptionsError
+from healthlint.topics import TextIndex
 
 DATE_KINDS = ("published", "updated", "reviewed")
 PERSON_ROLES = ("author", "reviewer")
@@ -579,34 +581,48 @@ def _from_elements(doc: Document, cfg: EvidenceConfig, ev: Evidence) -> None:
             ev.people.append(PersonFact(role, text, el.tag_span, f"<{el.tag}> marked as {role}"))
 
 
+def _too_long(block: Any, limit: int) -> bool:
+    """``len(block.words) > limit`` without building the words when they are not built yet."""
+    words = block.__dict__.get("words")
+    if words is not None:
+        return len(words) > limit
+    return next(islice(WORD_RE.finditer(block.text), limit, None), None) is not None
+
+
 def _from_text(doc: Document, cfg: EvidenceConfig, ev: Evidence) -> None:
-    for b in doc.blocks:
-        if len(b.words) > cfg.max_block_words:
+    idx = TextIndex.of(doc)
+    pats = [rx for _, rx in cfg.date_lines] + [rx for _, rx in cfg.people]
+    n_dates = len(cfg.date_lines)
+    short: dict[int, bool] = {}
+    for k, j, m in idx.finditer(pats):
+        ok = short.get(k)
+        if ok is None:
+            ok = short[k] = not _too_long(idx.blocks[k], cfg.max_block_words)
+        if not ok:
             continue
-        for kind, rx in cfg.date_lines:
-            for m in rx.finditer(b.text):
-                d = parse_date(m.group("date"))
-                if d is not None:
-                    ev.dates.append(
-                        DateFact(
-                            kind,
-                            d,
-                            b.span(m.start("date"), m.end("date")),
-                            f"the line '{m.group().strip()}'",
-                        )
+        b = idx.blocks[k]
+        if j < n_dates:
+            d = parse_date(m.group("date"))
+            if d is not None:
+                ev.dates.append(
+                    DateFact(
+                        cfg.date_lines[j][0],
+                        d,
+                        b.span(m.start("date"), m.end("date")),
+                        f"the line '{m.group().strip()}'",
                     )
-        for role, rx in cfg.people:
-            for m in rx.finditer(b.text):
-                name = m.group("name").strip(" .,;")
-                if len(name) >= 2:
-                    ev.people.append(
-                        PersonFact(
-                            role,
-                            name,
-                            b.span(m.start("name"), m.end("name")),
-                            f"the line '{b.text[: m.end()].strip()}'",
-                        )
+                )
+        else:
+            name = m.group("name").strip(" .,;")
+            if len(name) >= 2:
+                ev.people.append(
+                    PersonFact(
+                        cfg.people[j - n_dates][0],
+                        name,
+                        b.span(m.start("name"), m.end("name")),
+                        f"the line '{b.text[: m.end()].strip()}'",
                     )
+                )
 
 
 # --- sources ---------------------------------------------------------------------------------
@@ -619,8 +635,14 @@ class SourceFact:
     span: Span
 
 
+_C0_OR_SPACE = "".join(map(chr, range(33)))
+
+
 def host_matches(href: str, domains: tuple[str, ...]) -> bool:
     """Whether an absolute link points into one of ``domains`` (see the lexicon's rules)."""
+    h = href.strip().lstrip(_C0_OR_SPACE)
+    if not ("\t" in h or "\r" in h or "\n" in h or h[:6].lower().startswith(("http:", "https:"))):
+        return False  # relative or another scheme (as urlsplit would read it), without parsing
     try:
         parts = urlsplit(href.strip())
     except ValueError:
@@ -666,3 +688,24 @@ def find_sources(
                     SourceFact("json-ld", "citation", _ld_span(doc, ld.span, "citation", None))
                 )
     return facts
+
+
+def has_sources(
+    doc: Document,
+    heading_rx: re.Pattern[str],
+    citation_rx: re.Pattern[str],
+    domains: tuple[str, ...],
+) -> bool:
+    """``bool(find_sources(...))``, cheapest evidence first and without scanning every block."""
+    for link in doc.meta.links:
+        if link.href and host_matches(link.href, domains):
+            return True
+    for ld in doc.meta.json_ld:
+        for item in _ld_items(ld.data) if ld.data is not None else ():
+            if item.get("citation"):
+                return True
+    for b in doc.blocks:
+        m = heading_rx.match(b.text)
+        if m and (not b.text[m.end() :].strip(" .") or b.text[m.end() :].lstrip().startswith(":")):
+            return True
+    return TextIndex.of(doc).search_any([citation_rx])

@@ -7,8 +7,9 @@ Rules that only make sense for some pages (ask for side effects only on a treatm
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -22,7 +23,10 @@ class TopicSpec:
     name: str
     label: str
     min_mentions: int
-    regex: re.Pattern[str]
+    regex: re.Pattern[str]  # terms and patterns in one alternation: the reference semantics
+    terms_rx: re.Pattern[str] | None = None  # the terms alternative alone
+    patterns_rx: re.Pattern[str] | None = None  # the pattern alternatives alone
+    heads: tuple[str, ...] | None = None  # folded first words of the terms; None: no fast path
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,24 +70,46 @@ def term_regex(term: str) -> str:
 
 
 def compile_terms(terms: list[str], patterns: list[str], where: str) -> re.Pattern[str]:
-    """One regex: whole-word terms (longest first) or patterns; bad patterns raise OptionsError.
+    """One regex: whole-word terms (longest first) or patterns; bad patterns raise OptionsError."""
+    return _compile_parts(terms, patterns, where)[0]
+
+
+def _compile_parts(
+    terms: list[str], patterns: list[str], where: str
+) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None, tuple[str, ...] | None]:
+    """The topic regex, its terms and patterns parts apart, and the terms' folded first words.
 
     The word-start check comes before the alternation so that positions inside words are
-    rejected at once (Python's ``re`` would otherwise try every term at every character).
+    rejected at once. The parts let :func:`detect_topics` try the terms only where a term's
+    first word starts (see :class:`TextIndex`) and the patterns only in blocks holding their
+    literals, with the same matches as the whole regex.
     """
     alts = []
-    words = [term_regex(t) for t in sorted(set(terms), key=len, reverse=True) if t.strip()]
-    if words:
-        alts.append(r"(?<![\w\-])(?:" + "|".join(words) + r")(?!\w)")
+    kept = [t.strip() for t in sorted(set(terms), key=len, reverse=True) if t.strip()]
+    words = [term_regex(t) for t in kept]
+    terms_src = r"(?<![\w\-])(?:" + "|".join(words) + r")(?!\w)" if words else None
+    if terms_src:
+        alts.append(terms_src)
+    pat_alts = []
     for p in patterns:
         try:
             re.compile(p)
         except re.error as exc:
             raise OptionsError(f"{where}: invalid regular expression {p!r}: {exc}") from None
-        alts.append(f"(?:{p})")
+        pat_alts.append(f"(?:{p})")
+    alts += pat_alts
     if not alts:
-        return re.compile(r"(?!x)x")
-    return re.compile("|".join(alts), re.IGNORECASE)
+        return re.compile(r"(?!x)x"), None, None, ()
+    whole = re.compile("|".join(alts), re.IGNORECASE)
+    terms_rx = re.compile(terms_src, re.IGNORECASE) if terms_src else None
+    pats_rx = re.compile("|".join(pat_alts), re.IGNORECASE) if pat_alts else None
+    firsts = [t.removesuffix("*").split()[:1] for t in kept]
+    heads: tuple[str, ...] | None = tuple(sorted({fold(f[0]) for f in firsts if f}))
+    if not all(firsts):
+        heads = None  # a term without words ("*"): no first word to look for
+    if pats_rx is not None and _min_width(pats_rx) == 0:
+        heads = None  # a pattern can match the empty string: keep the plain finditer
+    return whole, terms_rx, pats_rx, heads
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +154,7 @@ def _build(
         label = str(entry.get("label", name))
         minimum = int(mins_d.get(name, entry.get("min-mentions", 2)))
         specs.append(
-            TopicSpec(name, label, minimum, compile_terms(terms, patterns, f"topic '{name}'"))
+            TopicSpec(name, label, minimum, *_compile_parts(terms, patterns, f"topic '{name}'"))
         )
     return TopicLexicon(tuple(specs))
 
@@ -159,28 +185,409 @@ def topic_lexicon(options: Mapping[str, Any] | None = None) -> TopicLexicon:
     return _build(extra, mins)
 
 
+# --- fast matching ----------------------------------------------------------------------------
+#
+# Scanning every block with every regex costs Python's ``re`` tens of nanoseconds per character
+# and pattern. Instead, each document's text is case-folded once (:class:`TextIndex`), and a
+# regex is only run on the blocks that contain one of the literals every match must contain
+# (:func:`required_literals`). Matches are the very ones the plain scan finds: the literals are a
+# necessary condition, never a heuristic.
+
+
+def _fold_tables() -> tuple[dict[int, str], re.Pattern[str] | None]:
+    """Characters ``str.lower`` leaves unlike ``re``'s IGNORECASE, mapped to one representative."""
+    try:
+        from re._casefix import _EXTRA_CASES as extra  # Python >= 3.11
+    except ImportError:  # pragma: no cover - Python 3.10
+        try:
+            from sre_compile import _ignorecase_fixes as extra  # type: ignore[attr-defined]
+        except ImportError:
+            return {}, None
+    table: dict[int, str] = {}
+    for k, v in extra.items():
+        canon = min((k, *v))
+        for c in (k, *v):
+            if c != canon:
+                table[c] = chr(canon)
+    if not table:
+        return {}, None
+    return table, re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]")
+
+
+_FOLD_TABLE, _FOLD_NEEDED = _fold_tables()
+
+
+def fold(text: str) -> str:
+    """A one-to-one case fold: ``re`` with IGNORECASE matches ``c`` at ``x`` only if
+    ``fold(c) == fold(x)``, so a literal a match must contain is in the folded text too.
+
+    ``str.lower`` alone is not enough: it turns 'İ' into two characters and leaves 'ſ' and 'ı',
+    which IGNORECASE equates with 's' and 'i'.
+    """
+    if text.isascii():
+        return text.lower()
+    out = text.replace("\u0130", "i").lower()
+    if _FOLD_NEEDED is not None and _FOLD_NEEDED.search(out):
+        out = out.translate(_FOLD_TABLE)
+    return out
+
+
+def _parser() -> Any:
+    try:
+        from re import _parser as parser  # Python >= 3.11
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse as parser
+    return parser
+
+
+def _min_width(rx: re.Pattern[str]) -> int:
+    try:
+        return int(_parser().parse(rx.pattern, rx.flags).getwidth()[0])
+    except Exception:
+        return 0
+
+
+_REQ_CACHE: dict[tuple[str, int], tuple[str, ...] | None] = {}
+
+
+def required_literals(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Folded strings one of which every match of ``rx`` contains; None when there are none.
+
+    Read from the parsed pattern: a run of literal characters in a sequence is required, a
+    branch requires one of its branches' literals, a repeat of at least one its body's. Anything
+    else (classes, lookarounds, optional parts) only ends a run, so the answer is always safe.
+    """
+    key = (rx.pattern, rx.flags)
+    if key not in _REQ_CACHE:
+        try:
+            parsed = _parser().parse(rx.pattern, rx.flags)
+            _REQ_CACHE[key] = _seq_literals(list(parsed))
+        except Exception:
+            _REQ_CACHE[key] = None
+    return _REQ_CACHE[key]
+
+
+def _better(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """The more selective requirement: longest shortest literal, then fewest alternatives."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    ka = (min(map(len, a)), -len(a))
+    kb = (min(map(len, b)), -len(b))
+    return b if kb > ka else a
+
+
+def _seq_literals(items: list[Any]) -> tuple[str, ...] | None:
+    sre = _parser()  # re's parser module re-exports the opcodes
+    repeats = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
+    LITERAL, SUBPATTERN, BRANCH = sre.LITERAL, sre.SUBPATTERN, sre.BRANCH
+    best: tuple[str, ...] | None = None
+    run: list[str] = []
+
+    def flush() -> None:
+        nonlocal best
+        if run:
+            best = _better(best, (fold("".join(run)),))
+            run.clear()
+
+    for op, av in items:
+        if op is LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is SUBPATTERN:
+            best = _better(best, _seq_literals(list(av[-1])))
+        elif op is BRANCH:
+            alts: set[str] = set()
+            for alt in av[1]:
+                r = _seq_literals(list(alt))
+                if r is None:
+                    break
+                alts.update(r)
+            else:
+                best = _better(best, tuple(sorted(alts)) if alts else None)
+        elif op in repeats and av[0] >= 1:
+            best = _better(best, _seq_literals(list(av[2])))
+    flush()
+    if best is not None and not all(best):
+        return None
+    return best
+
+
+class TextIndex:
+    """A document's block texts, case-folded and joined once, to find blocks by literal.
+
+    ``folded`` is a newline, then each block's folded text followed by a newline; block ``i``
+    starts at ``starts[i]``.
+    """
+
+    __slots__ = ("_lit", "blocks", "folded", "starts")
+
+    def __init__(self, blocks: list[Any]) -> None:
+        self.blocks = blocks
+        starts = []
+        pos = 1
+        for b in blocks:
+            starts.append(pos)
+            pos += len(b.text) + 1
+        self.starts = starts
+        self.folded = fold("\n" + "".join(b.text + "\n" for b in blocks))
+        self._lit: dict[str, frozenset[int]] = {}
+
+    @classmethod
+    def of(cls, doc: Document) -> TextIndex:
+        """The document's index over all its blocks (page chrome included), built once."""
+        idx = doc.cache.get("text-index")
+        if idx is None:
+            idx = doc.cache["text-index"] = cls(doc.blocks)
+        return idx
+
+    def blocks_with(self, literal: str) -> frozenset[int]:
+        """Indexes of the blocks whose folded text contains ``literal`` (already folded)."""
+        found = self._lit.get(literal)
+        if found is None:
+            out = set()
+            folded, starts, find = self.folded, self.starts, self.folded.find
+            i = find(literal)
+            n = len(starts)
+            while i != -1:
+                k = bisect.bisect_right(starts, i) - 1
+                if k >= 0:
+                    out.add(k)
+                nxt = starts[k + 1] if k + 1 < n else len(folded)
+                i = find(literal, max(nxt, i + 1))
+            found = self._lit[literal] = frozenset(out)
+        return found
+
+    def candidates(self, rx: re.Pattern[str]) -> list[int]:
+        """Indexes (in order) of the blocks where ``rx`` may match; the others cannot match."""
+        lits = required_literals(rx)
+        if lits is None:
+            return list(range(len(self.blocks)))
+        out: set[int] = set()
+        for lit in lits:
+            out |= self.blocks_with(lit)
+        return sorted(out)
+
+    def search_any(self, patterns: Iterable[re.Pattern[str]]) -> bool:
+        """Whether any pattern matches in any block (``rx.search(block.text)``)."""
+        blocks = self.blocks
+        for rx in patterns:
+            for k in self.candidates(rx):
+                if rx.search(blocks[k].text):
+                    return True
+        return False
+
+    def finditer(
+        self, patterns: Iterable[re.Pattern[str]], blocks: set[int] | None = None
+    ) -> Iterator[tuple[int, int, re.Match[str]]]:
+        """``(block, pattern, match)`` for every block (in order), pattern, then match.
+
+        The same sequence as the nested loops over all blocks, patterns and ``finditer``.
+        """
+        pats = list(patterns)
+        per = [set(self.candidates(rx)) for rx in pats]
+        union = sorted(set().union(*per)) if per else []
+        for k in union:
+            if blocks is not None and k not in blocks:
+                continue
+            text = self.blocks[k].text
+            for j, rx in enumerate(pats):
+                if k in per[j]:
+                    for m in rx.finditer(text):
+                        yield k, j, m
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any string that starts with one of ``words`` (factored by prefix)."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""  # a shorter word already matches: the rest adds nothing
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root) if root else "(?!x)x"
+
+
+@lru_cache(maxsize=16)
+def _head_scanner(lexicon: TopicLexicon) -> re.Pattern[str] | None:
+    """Finds, in folded text, word starts where some term's first word begins; captures the word.
+
+    A term can only match where the character before is not a word character or '-', so the
+    scanner consumes that character (a class ``re`` skips quickly) instead of testing every
+    position; the index text starts with a newline for the first block.
+    """
+    heads = set()
+    for spec in lexicon.specs:
+        if spec.heads is None:
+            return None
+        heads.update(spec.heads)
+    if not heads:
+        return None
+    word_start = all(re.match(r"\w", h) for h in heads)
+    before = r"[^\w\-]" if word_start else r"(?<![\w\-])"
+    return re.compile(before + "(?=" + _trie(sorted(heads)) + r")(\w*)")
+
+
+@lru_cache(maxsize=16)
+def _token_topics(lexicon: TopicLexicon) -> dict[str, tuple[int, ...]]:
+    """Per lexicon, a memo of :func:`_topics_for` (reset when it grows large)."""
+    return {}
+
+
+def _topics_for(
+    lexicon: TopicLexicon, memo: dict[str, tuple[int, ...]], token: str
+) -> tuple[int, ...]:
+    """The topics with a first word that text starting with the word ``token`` may begin with."""
+    hit = memo.get(token)
+    if hit is None:
+        hit = tuple(
+            i
+            for i, spec in enumerate(lexicon.specs)
+            if any(token.startswith(h) or h.startswith(token) for h in spec.heads or ())
+        )
+        if len(memo) > 100_000:
+            memo.clear()
+        memo[token] = hit
+    return hit
+
+
+def _merged_matches(
+    text: str,
+    terms_rx: re.Pattern[str] | None,
+    starts: list[int],
+    pats_rx: re.Pattern[str] | None,
+) -> Iterator[re.Match[str]]:
+    """``(terms|patterns).finditer(text)`` given every position where the terms may match.
+
+    At each position the whole regex tries the terms first, then the patterns; so the next
+    match is the earliest of the next terms match and the next patterns match, terms first.
+    A cached next match stays valid while it starts at or after the current position.
+    """
+    pos = 0
+    ai = 0
+    n = len(starts)
+    ma: re.Match[str] | None = None
+    mb: re.Match[str] | None = None
+    a_live = terms_rx is not None and n > 0
+    b_live = pats_rx is not None
+    while True:
+        if a_live and (ma is None or ma.start() < pos):
+            ma = None
+            while ai < n:
+                c = starts[ai]
+                ai += 1
+                if c >= pos:
+                    ma = terms_rx.match(text, c)  # type: ignore[union-attr]
+                    if ma is not None:
+                        break
+            a_live = ma is not None
+        if b_live and (mb is None or mb.start() < pos):
+            mb = pats_rx.search(text, pos)  # type: ignore[union-attr]
+            b_live = mb is not None
+        if a_live and (not b_live or ma.start() <= mb.start()):  # type: ignore[union-attr]
+            m = ma
+        elif b_live:
+            m = mb
+        else:
+            return
+        yield m  # type: ignore[misc]
+        pos = m.end()  # type: ignore[union-attr]
+
+
+_WS = re.compile(r"\s+")
+
+
 def detect_topics(doc: Document, lexicon: TopicLexicon) -> dict[str, Topic]:
     """Topics of the page's main content that reach their threshold, keyed by name (cached)."""
     key = ("topics", lexicon)
     cached = doc.cache.get(key)
     if cached is not None:
         return cached
-    blocks = doc.main_blocks or doc.blocks
+    main = [b for b in doc.blocks if b.in_main]
+    scope = main or doc.blocks
+    per_topic = _topic_matches(doc, lexicon, scope)
     found: dict[str, Topic] = {}
-    for spec in lexicon.specs:
+    words: dict[str, str] = {}
+    for spec, matches in zip(lexicon.specs, per_topic, strict=True):
         counts: dict[str, int] = {}
         first: dict[str, Span] = {}
         total = 0
-        for b in blocks:
-            for m in spec.regex.finditer(b.text):
-                word = re.sub(r"\s+", " ", m.group().lower())
-                total += 1
-                counts[word] = counts.get(word, 0) + 1
-                if word not in first:
-                    first[word] = b.span(m.start(), m.end())
+        for b, m in matches:
+            g = m.group()
+            word = words.get(g)
+            if word is None:
+                word = words[g] = _WS.sub(" ", g.lower())
+            total += 1
+            if word in counts:
+                counts[word] += 1
+            else:
+                counts[word] = 1
+                first[word] = b.span(m.start(), m.end())
         if total >= spec.min_mentions:
             order = sorted(counts, key=lambda w: (-counts[w], first[w]))
             triggers = tuple(Trigger(w, counts[w], first[w]) for w in order)
             found[spec.name] = Topic(spec.name, spec.label, total, triggers)
     doc.cache[key] = found
     return found
+
+
+def _topic_matches(
+    doc: Document, lexicon: TopicLexicon, scope: list[Any]
+) -> list[list[tuple[Any, re.Match[str]]]]:
+    """Per topic, ``(block, match)`` for ``spec.regex.finditer`` over the blocks in scope."""
+    scanner = _head_scanner(lexicon)
+    if scanner is None:
+        return [
+            [(b, m) for b in scope for m in spec.regex.finditer(b.text)] for spec in lexicon.specs
+        ]
+    idx = TextIndex.of(doc)
+    pos_of = {id(b): i for i, b in enumerate(idx.blocks)}
+    in_scope = {pos_of[id(b)] for b in scope}
+    n = len(lexicon.specs)
+    # per topic: block index -> term start positions (block offsets), in order
+    starts: list[dict[int, list[int]]] = [{} for _ in range(n)]
+    bstarts = idx.starts
+    k = 0
+    nb = len(bstarts)
+    memo = _token_topics(lexicon)
+    for m in scanner.finditer(idx.folded):
+        p = m.start(1)
+        while k + 1 < nb and bstarts[k + 1] <= p:
+            k += 1
+        if k not in in_scope or p - bstarts[k] >= len(idx.blocks[k].text):
+            continue
+        for t in _topics_for(lexicon, memo, m.group(1)):
+            starts[t].setdefault(k, []).append(p - bstarts[k])
+    out: list[list[tuple[Any, re.Match[str]]]] = []
+    for t, spec in enumerate(lexicon.specs):
+        term_starts = starts[t]
+        pat_blocks: set[int] = set()
+        if spec.patterns_rx is not None:
+            pat_blocks = {k for k in idx.candidates(spec.patterns_rx) if k in in_scope}
+        found: list[tuple[Any, re.Match[str]]] = []
+        for k in sorted(pat_blocks.union(term_starts)):
+            b = idx.blocks[k]
+            if k not in pat_blocks:
+                # terms only: their matches never overlap the next start, so no merging needed
+                pos = 0
+                for c in term_starts[k]:
+                    if c >= pos:
+                        m = spec.terms_rx.match(b.text, c)  # type: ignore[union-attr]
+                        if m is not None:
+                            found.append((b, m))
+                            pos = m.end()
+                continue
+            pats = spec.patterns_rx
+            for m in _merged_matches(b.text, spec.terms_rx, term_starts.get(k, []), pats):
+                found.append((b, m))
+        out.append(found)
+    return out

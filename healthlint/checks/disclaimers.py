@@ -26,15 +26,15 @@ from healthlint.evidence import (
     EvidenceConfig,
     compile_pattern,
     evidence_config,
-    find_sources,
     gather,
+    has_sources,
     lexicon,
     merged_list,
     parse_date,
     str_list,
 )
 from healthlint.registry import Hit, OptionsError, Related, check
-from healthlint.topics import Topic, TopicLexicon, topic_lexicon
+from healthlint.topics import TextIndex, Topic, TopicLexicon, topic_lexicon
 
 PROVIDED_VALUES = (
     "disclaimer",
@@ -57,7 +57,28 @@ class Common:
     topics: TopicLexicon
 
 
-def _common(options: Mapping[str, Any]) -> Common:
+# Facts about the whole run that the engine passes to every rule of the family.
+RUN_WIDE_KEYS = frozenset(["today", "provided-by-layout", "site-root", "base-url"])
+COMMON_KEYS = frozenset(["applies-to", "extra-topic-terms", "topic-min-mentions"])
+
+
+def _lists(*names: str) -> frozenset[str]:
+    """List options and their ``extra-`` forms."""
+    return frozenset([*names, *(f"extra-{n}" for n in names)])
+
+
+def _check_keys(options: Mapping[str, Any], accepted: frozenset[str]) -> None:
+    """A misspelt option would otherwise be ignored silently; say so instead."""
+    known = accepted | COMMON_KEYS | RUN_WIDE_KEYS
+    for key in options:
+        if key not in known:
+            raise OptionsError(
+                f"unknown option '{key}' (accepted: {', '.join(sorted(known - RUN_WIDE_KEYS))})"
+            )
+
+
+def _common(options: Mapping[str, Any], accepted: frozenset[str] = frozenset()) -> Common:
+    _check_keys(options, accepted)
     topics = topic_lexicon(options)
     raw = options.get("applies-to")
     applies: tuple[str, ...] | None
@@ -126,15 +147,9 @@ def _topic_data(topics: list[Topic]) -> dict[str, Any]:
     return {"topics": {t.name: [tr.word for tr in t.triggers[:5]] for t in topics}}
 
 
-def _first(
-    doc: Document, patterns: Iterable[re.Pattern[str]]
-) -> tuple[Block, re.Match[str]] | None:
-    for b in doc.blocks:
-        for rx in patterns:
-            m = rx.search(b.text)
-            if m:
-                return b, m
-    return None
+def _first(doc: Document, patterns: Iterable[re.Pattern[str]]) -> bool:
+    """Whether any pattern matches in any block (only blocks holding its literals are searched)."""
+    return TextIndex.of(doc).search_any(patterns)
 
 
 # --- DIS001 medical disclaimer ---------------------------------------------------------------
@@ -148,7 +163,9 @@ class PhraseOpts:
 
 def prepare_disclaimer(options: dict[str, Any]) -> PhraseOpts:
     lex = lexicon()["disclaimer"]
-    return PhraseOpts(_common(options), _patterns(options, "patterns", lex["patterns"]))
+    return PhraseOpts(
+        _common(options, _lists("patterns")), _patterns(options, "patterns", lex["patterns"])
+    )
 
 
 @check("disclaimers.medical_disclaimer", prepare=prepare_disclaimer)
@@ -182,7 +199,7 @@ def prepare_advice(options: dict[str, Any]) -> PhraseOpts:
     pats = _patterns(
         options, "patterns", lex["professional-advice"]["patterns"], professionals=profs
     )
-    return PhraseOpts(_common(options), pats)
+    return PhraseOpts(_common(options, _lists("patterns", "professionals")), pats)
 
 
 @check("disclaimers.professional_advice", prepare=prepare_advice)
@@ -219,7 +236,7 @@ class RiskOpts:
 def prepare_risks(options: dict[str, Any]) -> RiskOpts:
     lex = lexicon()["risks"]
     return RiskOpts(
-        _common(options),
+        _common(options, _lists("patterns", "negations")),
         _patterns(options, "patterns", lex["patterns"]),
         _patterns(options, "negations", lex.get("negations", [])),
     )
@@ -239,8 +256,10 @@ def risks(doc: Document, opts: RiskOpts) -> Iterator[Hit]:
     topics = _matching_topics(doc, opts.common)
     if topics is None:
         return
-    for b in doc.blocks:
-        for rx in opts.patterns:
+    idx = TextIndex.of(doc)
+    for rx in opts.patterns:
+        for k in idx.candidates(rx):
+            b = idx.blocks[k]
             for m in rx.finditer(b.text):
                 if not _denied(b, m, opts.negations):
                     return
@@ -286,7 +305,8 @@ def prepare_sources(options: dict[str, Any]) -> SourceOpts:
         for d in merged_list(options, "trusted-domains", lex["trusted-domains"])
         if d.strip()
     )
-    return SourceOpts(_common(options), heading, citations, domains)
+    common = _common(options, _lists("headings", "citation-patterns", "trusted-domains"))
+    return SourceOpts(common, heading, citations, domains)
 
 
 @check("disclaimers.sources", prepare=prepare_sources)
@@ -295,7 +315,7 @@ def sources(doc: Document, opts: SourceOpts) -> Iterator[Hit]:
     topics = _matching_topics(doc, opts.common)
     if topics is None or _layout_provides(doc, opts.common, "sources"):
         return
-    if find_sources(doc, opts.heading, opts.citations, opts.domains):
+    if has_sources(doc, opts.heading, opts.citations, opts.domains):
         return
     external = [
         link
@@ -338,6 +358,9 @@ class DateOpts:
     today: dt.date | None
 
 
+_DATE_KEYS = _lists("front-matter-keys") | {"max-age-months"}
+
+
 def prepare_dates(options: dict[str, Any]) -> DateOpts:
     months = options.get("max-age-months", 24)
     if not isinstance(months, int) or isinstance(months, bool) or months < 1:
@@ -354,7 +377,8 @@ def prepare_dates(options: dict[str, Any]) -> DateOpts:
             )
         if isinstance(today, dt.datetime):
             today = today.date()
-    return DateOpts(_common(options), evidence_config(options), months, today)
+    common = _common(options, _DATE_KEYS)
+    return DateOpts(common, evidence_config(options), months, today)
 
 
 @check("disclaimers.no_date", prepare=prepare_dates)
@@ -449,7 +473,7 @@ class PeopleOpts:
 
 
 def prepare_people(options: dict[str, Any]) -> PeopleOpts:
-    return PeopleOpts(_common(options), evidence_config(options))
+    return PeopleOpts(_common(options, _lists("front-matter-keys")), evidence_config(options))
 
 
 @check("disclaimers.no_author", prepare=prepare_people)
@@ -509,7 +533,12 @@ class DisclosureOpts:
 def prepare_disclosure(options: dict[str, Any]) -> DisclosureOpts:
     lex = lexicon()["disclosure"]
     return DisclosureOpts(
-        _common(options),
+        _common(
+            options,
+            _lists(
+                "purchase-patterns", "link-patterns", "link-text-patterns", "disclosure-patterns"
+            ),
+        ),
         _patterns(options, "purchase-patterns", lex["purchase-patterns"]),
         _patterns(options, "link-patterns", lex["link-patterns"]),
         _patterns(options, "link-text-patterns", lex["link-text-patterns"]),
@@ -519,10 +548,9 @@ def prepare_disclosure(options: dict[str, Any]) -> DisclosureOpts:
 
 def _purchase_signals(doc: Document, opts: DisclosureOpts) -> list[tuple[tuple[int, int], str]]:
     found: list[tuple[tuple[int, int], str]] = []
-    for b in doc.blocks:
-        for rx in opts.purchase:
-            for m in rx.finditer(b.text):
-                found.append((b.span(m.start(), m.end()), f"'{m.group()}'"))
+    idx = TextIndex.of(doc)
+    for k, _, m in idx.finditer(opts.purchase):
+        found.append((idx.blocks[k].span(m.start(), m.end()), f"'{m.group()}'"))
     for link in doc.meta.links:
         href = (link.href or "").strip()
         rel = link.rel.lower().split()
