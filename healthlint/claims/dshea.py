@@ -6,10 +6,10 @@ The topic decision is explainable: it returns the words that triggered it, so th
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from healthlint.claims.lexicon import Lexicon
+from healthlint.claims.screen import texts_hit
 
 
 @dataclass(slots=True)
@@ -35,16 +35,7 @@ def topic_blocks(texts: list[str], lex: Lexicon) -> list[int]:
     A necessary condition for ``supplement_topic`` finding anything (``lex.topic_screen`` is
     its two term lists relaxed); every index when there is no screen.
     """
-    screen = lex.topic_screen
-    if screen is None or any("\x00" in t for t in texts):
-        return list(range(len(texts)))
-    starts, pos = [], 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
-    # no screen match crosses a NUL, and each text holding a match holds a reported one
-    hit = {bisect.bisect_right(starts, m.start()) - 1 for m in screen.finditer("\x00".join(texts))}
-    return sorted(hit)
+    return texts_hit(lex.topic_screen, texts)
 
 
 def disclaimer_status(text: str, lex: Lexicon) -> str:

@@ -10,6 +10,7 @@ least wherever the original does, or, failing that, always reported as a candida
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import Any
 
@@ -145,7 +146,7 @@ def build_screen(sources: Sequence[tuple[str, bool]]) -> Screen | None:
 def compile_relaxed(sources: Sequence[str]) -> Any:
     """One RE2 regex matching wherever any of the ``re`` patterns ``sources`` matches (or None).
 
-    Being free of assertions, it also finds in a longer text every match it finds in a part.
+    Being free of assertions, it also matches a longer text wherever it matches a part of it.
     """
     parts = [relax(s) for s in sources]
     if any(p is None for p in parts):
@@ -155,6 +156,29 @@ def compile_relaxed(sources: Sequence[str]) -> Any:
 
         opts = re2.Options()
         opts.max_mem = _MAX_MEM
+        opts.never_capture = True  # spans only: RE2 can stay on its DFAs
         return re2.compile("(?i)(?:" + ")|(?:".join(p for p in parts if p) + ")", opts)
     except Exception:
         return None
+
+
+def texts_hit(regex: Any, texts: Sequence[str]) -> list[int]:
+    """Indices of the ``texts`` where a ``compile_relaxed`` regex may match, in one pass.
+
+    The texts are joined; a match is credited to every text it touches. Scanning finds, for
+    each text holding a match, a match that touches it (the scan cannot pass the leftmost
+    match start in a text without reporting a match that ends inside or after it), so no text
+    with a match is missed. Every index when ``regex`` is None.
+    """
+    if regex is None:
+        return list(range(len(texts)))
+    ends, pos = [], 0
+    for t in texts:
+        pos += len(t) + 1
+        ends.append(pos)
+    hit: set[int] = set()
+    for m in regex.finditer("\x00".join(texts)):
+        first = bisect.bisect_right(ends, m.start())
+        last = bisect.bisect_right(ends, max(m.end(), m.start() + 1) - 1)
+        hit.update(range(first, last + 1))
+    return sorted(i for i in hit if i < len(texts))
