@@ -113,6 +113,31 @@ def test_terminator_ends_negation_scope(lex):
     assert ("efficacy", "melts fat") in claims
 
 
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("It contains no parabens and melts fat.", ("efficacy", "melts fat")),
+        ("It does not melt fat and cures acne.", ("disease", "cures acne")),
+        ("The gel is not a drug and gets rid of cellulite.", ("efficacy", "gets rid of cellulite")),
+    ],
+)
+def test_and_with_a_new_predicate_ends_a_noun_phrase_negation(text, claim, lex):
+    assert claim in found(text, lex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No product melts fat and tightens loose skin.",  # the negated clause has its own verb
+        "Nothing burns fat and cures acne.",
+        "There are no quick fixes and cures for acne.",  # "fixes" is read as a verb: no cut
+        "The pills do not melt fat or cure acne.",  # "or" keeps the coordination negated
+    ],
+)
+def test_negated_clauses_stay_negated_across_and(text, lex):
+    assert found(text, lex) == []
+
+
 def test_attributed_claims_are_marked(lex):
     claims = analyse_text("Supporters claim that it dissolves cellulite.", lex)
     assert [(c.detector, c.attributed) for c in claims] == [("efficacy", True)]

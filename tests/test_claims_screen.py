@@ -12,7 +12,7 @@ import yaml
 from healthlint.checks.claims import _preparer, analyse
 from healthlint.claims import analyse_text, load_lexicon
 from healthlint.claims.dshea import supplement_topic, topic_blocks
-from healthlint.claims.screen import Screen, relax
+from healthlint.claims.screen import Screen, relax, texts_hit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -106,3 +106,12 @@ def test_document_analysis_runs_once_per_lexicon(lex):
     first = analyse(doc, lex)
     assert [c.detector for _s, c in first] == ["efficacy", "disease"]
     assert analyse(doc, lex) is first
+
+
+def test_texts_hit_credits_a_match_to_every_text_it_touches():
+    import re2
+
+    regex = re2.compile("a[^.]*?b")  # can run across the separator the texts are joined with
+    assert texts_hit(regex, ["xa", "yb", "b", "q"]) == [0, 1]
+    assert texts_hit(regex, ["ab", "", "zzab"]) == [0, 2]
+    assert texts_hit(None, ["x", "y"]) == [0, 1]

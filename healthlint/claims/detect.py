@@ -54,6 +54,8 @@ class _Context:
         self.text = text
         self._lex = lex
         self._hits = hits
+        self._coords: list[int] | None = None
+        self._finite: list[int] | None = None
         terms = sorted(
             (m.start(), m.end()) for r in self.regexes("terminators") for m in r.finditer(text)
         )
@@ -75,13 +77,32 @@ class _Context:
                 if not free(m.start(), m.end()):
                     continue
                 end = min(self.clause_end(m.end()), self._word_offset(m.end(), win))
-                self.neg_scopes.append((m.end(), end, m.start()))
+                self.neg_scopes.append((m.end(), self._coordination_end(m.end(), end), m.start()))
         self.post_scopes: list[tuple[int, int]] = []
         for r in self.regexes("negation_post"):
             for m in r.finditer(text):
                 start = max(self.clause_start(m.start()), self._word_offset(m.start(), -back))
                 self.post_scopes.append((start, m.start()))
         self._spans: dict[str, list[tuple[int, int]]] = {}
+
+    def _coordination_end(self, start: int, end: int) -> int:
+        """Where "and" starts a new predicate inside a negation scope over a noun phrase."""
+        if self._coords is None:
+            self._coords = sorted(
+                m.start()
+                for r in self.regexes("negation_coordination")
+                for m in r.finditer(self.text)
+            )
+        i = bisect.bisect_left(self._coords, start)
+        if i == len(self._coords) or self._coords[i] >= end:
+            return end
+        cut = self._coords[i]
+        if self._finite is None:
+            self._finite = sorted(
+                m.start() for r in self.regexes("finite_verb") for m in r.finditer(self.text)
+            )
+        j = bisect.bisect_left(self._finite, start)
+        return cut if j == len(self._finite) or self._finite[j] >= cut else end
 
     @staticmethod
     def screen(text: str, lex: Lexicon) -> set[int] | None:

@@ -19,11 +19,13 @@ from healthlint.claims.screen import Screen, build_screen, compile_relaxed
 from healthlint.errors import ConfigError
 
 _FLAGS = re.IGNORECASE
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+(?::s)?)\}")  # {verbs:s}: the 3rd-person forms only
 _CONTEXT_LISTS = (
     "negation_pre",
     "negation_post",
     "pseudo_negation",
+    "negation_coordination",
+    "finite_verb",
     "terminators",
     "hedge_strong",
     "hedge_weak",
@@ -144,13 +146,14 @@ def _inflect(word: str) -> list[str]:
     return [w, third, ing]
 
 
-def _verb_trie(lemmas: list[str]) -> str:
+def _verb_trie(lemmas: list[str], third_only: bool = False) -> str:
     trie = _Trie()
     for lemma in lemmas:
         first, _, rest = _norm(lemma).partition(" ")
         if not first:
             continue
-        for form in _inflect(first):
+        forms = _inflect(first)
+        for form in forms[1:2] if third_only else forms:
             trie.add(form + (" " + rest.lower() if rest else ""), "")
     return "(?:" + trie.regex() + ")"
 
@@ -295,6 +298,7 @@ def build_lexicon(
         expansions[name] = _term_trie(items)
     for name, items in verbs.items():
         expansions[name] = _verb_trie(items)
+        expansions[name + ":s"] = _verb_trie(items, third_only=True)
 
     def expand(src: str, where: str) -> re.Pattern[str]:
         def sub(m: re.Match[str]) -> str:
