@@ -185,7 +185,7 @@ class Lexicon:
     """Everything the detector needs, compiled."""
 
     settings: dict[str, Any]
-    term_res: dict[str, re.Pattern[str]]
+    term_res: _TermRes
     context: dict[str, list[re.Pattern[str]]]
     question: re.Pattern[str]
     dshea_evaluated: re.Pattern[str]
@@ -211,6 +211,18 @@ class Lexicon:
         self.rate_id = len(self.flat)
 
 
+class _TermRes(dict[str, re.Pattern[str]]):
+    """Term-list regexes, compiled on first use: most lists are only ever used inside patterns."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        super().__init__()
+        self._sources = sources
+
+    def __missing__(self, name: str) -> re.Pattern[str]:
+        got = self[name] = _compile(self._sources[name], f"terms.{name}")
+        return got
+
+
 _LOOKAROUND = re.compile(r"\(\?<?[=!]")
 
 
@@ -218,20 +230,20 @@ def _compile(src: str, where: str, fast: bool = False) -> re.Pattern[str]:
     """Compile with ``re`` (checking the syntax); with ``fast``, use RE2 when the pattern allows.
 
     RE2 scans a sentence about twice as fast as ``re`` for these large alternations; patterns
-    with lookarounds, which RE2 lacks, stay on ``re``.
+    with lookarounds, which RE2 lacks, stay on ``re``. A pattern RE2 takes is not also compiled
+    with ``re``: for the lexicon's trie-sized alternations that would double start-up time.
     """
-    try:
-        compiled = re.compile(src, _FLAGS)
-    except re.error as exc:
-        raise ConfigError(f"{lexicon_path()}: {where}: invalid regular expression: {exc}") from None
     if fast and not _LOOKAROUND.search(src):
         try:
             import re2
 
             return re2.compile("(?i)" + src)  # type: ignore[no-any-return]
-        except Exception:  # any RE2 refusal: keep the re version
-            return compiled
-    return compiled
+        except Exception:  # any RE2 refusal: use re, which reports real syntax errors
+            pass
+    try:
+        return re.compile(src, _FLAGS)
+    except re.error as exc:
+        raise ConfigError(f"{lexicon_path()}: {where}: invalid regular expression: {exc}") from None
 
 
 _NUM_WORDS = {
@@ -348,7 +360,7 @@ def build_lexicon(
             criterion=info.get("criterion", ""),
             advice=info.get("advice", ""),
         )
-    term_res = {name: _compile(r"\b" + expansions[name] + r"\b", f"terms.{name}") for name in terms}
+    term_res = _TermRes({name: r"\b" + expansions[name] + r"\b" for name in terms})
     rewrites = [(_compile(a, "rewrites"), b) for a, b in raw.get("rewrites", [])]
     lex = Lexicon(
         settings=merged_settings,
@@ -387,7 +399,7 @@ def _add_screens(lex: Lexicon) -> None:
         sources += [_source(r) for r in lex.context[name]]
     lex.context_screen = build_screen(sources)
     lex.topic_screen = compile_relaxed(
-        [lex.term_res["supplement_strong"].pattern, lex.term_res["supplement_weak"].pattern]
+        [lex.term_res._sources[n] for n in ("supplement_strong", "supplement_weak")]
     )
 
 
