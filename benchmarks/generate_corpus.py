@@ -235,6 +235,7 @@ class HtmlWriter:
         self.parts: list[str] = []
         self.size = 0
         self.img = 0
+        self.images: list[str] = []  # image URLs to write as (empty) files
 
     def w(self, s: str) -> None:
         self.parts.append(s)
@@ -270,6 +271,8 @@ class HtmlWriter:
         r = self.rng
         self.img += 1
         src = f"/images/{self.page.slug}-{self.img}.{r.choice(('jpg', 'webp', 'png'))}"
+        if r.random() >= 0.03:  # 3% of images were never uploaded
+            self.images.append(src)
         x = r.random()
         if x < 0.25:
             alt = ""  # no alt attribute at all
@@ -499,7 +502,7 @@ class HtmlWriter:
         )
         self.w('<nav class="toc"><ol>\n')
         for t in tg.TOPICS:
-            self.w(f'<li><a href="#{tg.slug_of(t)}">{tg.capitalise(t.name)}</a></li>\n')
+            self.w(f'<li><a href="#{tg.slug_of(t)}-0">{tg.capitalise(t.name)}</a></li>\n')
         self.w("</ol></nav>\n")
         i = 0
         while self.size + 2_000 < target:
@@ -702,15 +705,33 @@ class MdWriter:
 
 def render(
     page: Page, pages: list[Page], html_urls: list[str], md_urls: list[str], seed: int
-) -> str:
+) -> tuple[str, list[str]]:
+    """The page's text and the image URLs it references that exist on the site."""
     if page.fmt == "html":
         w = HtmlWriter(page, pages, html_urls, seed)
         if page.kind == "listing":
-            return w.listing_page(page.size)
+            return w.listing_page(page.size), w.images
         if page.kind == "big":
-            return w.big_page(page.size)
-        return w.article(page.size)
-    return MdWriter(page, md_urls, seed).post(page.size)
+            return w.big_page(page.size), w.images
+        return w.article(page.size), w.images
+    return MdWriter(page, md_urls, seed).post(page.size), []
+
+
+def write_assets(public: Path, images: list[str]) -> None:
+    """The files a built site serves besides its pages, so resource links resolve."""
+    for rel, body in (
+        ("css/main.css", CSS[len("<style>") : -len("</style>")]),
+        ("js/site.js", "document.documentElement.classList.add('js');\n"),
+        ("img/logo.svg", SVG),
+        ("favicon.ico", ""),
+    ):
+        (public / rel).parent.mkdir(parents=True, exist_ok=True)
+        (public / rel).write_text(body, encoding="utf-8")
+    if images:
+        (public / "images").mkdir(parents=True, exist_ok=True)
+    for src in images:
+        with open(public / src.lstrip("/"), "wb"):
+            pass
 
 
 def samples(seed: int, html_urls: list[str]) -> dict[str, tuple[str, int]]:
@@ -757,8 +778,11 @@ def generate(out: Path, pages: int, seed: int, big: bool = True) -> dict:
     made: set[str] = set()
     total = n_html = n_md = 0
     bigs = []
+    images: list[str] = []
     for p in plans:
-        data = render(p, plans, html_urls, md_urls, seed).encode("utf-8")
+        text, imgs = render(p, plans, html_urls, md_urls, seed)
+        data = text.encode("utf-8")
+        images += imgs
         path = site / p.rel
         d = str(path.parent)
         if d not in made:
@@ -773,6 +797,7 @@ def generate(out: Path, pages: int, seed: int, big: bool = True) -> dict:
             n_md += 1
         if p.kind == "big":
             bigs.append({"path": p.rel, "bytes": len(data)})
+    write_assets(site / "public", images)
     sample_dir = out / "samples"
     sample_dir.mkdir(parents=True, exist_ok=True)
     sample_info = {}
@@ -790,10 +815,12 @@ def generate(out: Path, pages: int, seed: int, big: bool = True) -> dict:
         "big": sorted(bigs, key=lambda b: -b["bytes"]),
         "samples": sample_info,
     }
-    # Pin healthlint's config root (and so its cache) to the corpus: defaults, all rules on,
-    # whatever config the surrounding checkout has.
+    # Pin healthlint's config root (and so its cache) to the corpus, whatever config the
+    # surrounding checkout has; all rules on; the built HTML is served from site/public.
     (out / ".healthlint.toml").write_text(
-        "# Benchmark corpus: healthlint's default configuration (all rules).\n", encoding="utf-8"
+        "# Benchmark corpus: healthlint's default rules; where the built site lives.\n"
+        f'site-root = "site/public"\nbase-url = "{SITE_URL}"\n',
+        encoding="utf-8",
     )
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return {**manifest, "seconds": round(time.perf_counter() - t0, 2)}
