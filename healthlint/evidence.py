@@ -220,21 +220,51 @@ def _label_regex(labels: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _phrase_trie(phrases: list[str]) -> str:
+    """Phrases as one prefix-factored alternation; a space stands for ``[\\s\\-]+``."""
+    root: dict[str, Any] = {}
+    for p in phrases:
+        node = root
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [
+            (r"[\s\-]+" if ch == " " else re.escape(ch)) + emit(sub)
+            for ch, sub in sorted(node.items())
+            if ch
+        ]
+        if not alts:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(alts) + ")?"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
 def compile_pattern(
     pattern: str,
     option: str,
     flags: int = re.IGNORECASE,
     professionals: tuple[str, ...] | None = None,
+    any_match: bool = False,
 ) -> re.Pattern[str]:
-    """Expand the lexicon placeholders and compile; a bad pattern raises OptionsError."""
+    """Expand the lexicon placeholders and compile; a bad pattern raises OptionsError.
+
+    ``any_match``: the pattern only serves to ask whether it matches somewhere, so
+    ``{professional}`` may be a prefix tree (same strings, faster) instead of a plain list.
+    """
     if professionals is None:
         professionals = tuple(str(p) for p in lexicon().get("professionals", []))
     profs = sorted(set(professionals), key=len, reverse=True)
-    prof = (
-        "(?:" + "|".join(r"[\s\-]+".join(map(re.escape, p.split())) for p in profs) + ")"
-        if profs
-        else "(?!x)x"
-    )
+    if not profs:
+        prof = "(?!x)x"
+    elif any_match:
+        prof = "(?:" + _phrase_trie([" ".join(p.split()) for p in profs]) + ")"
+    else:
+        prof = "(?:" + "|".join(r"[\s\-]+".join(map(re.escape, p.split())) for p in profs) + ")"
     expanded = (
         pattern.replace("{professional}", prof)
         .replace("{gap}", r"[^.!?\n]{0,40}?")

@@ -27,6 +27,7 @@ class TopicSpec:
     terms_rx: re.Pattern[str] | None = None  # the terms alternative alone
     patterns_rx: re.Pattern[str] | None = None  # the pattern alternatives alone
     heads: tuple[str, ...] | None = None  # folded first words of the terms; None: no fast path
+    term_parts: tuple[tuple[str, str], ...] = ()  # (folded first word, regex) per term, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,13 @@ def compile_terms(terms: list[str], patterns: list[str], where: str) -> re.Patte
 
 def _compile_parts(
     terms: list[str], patterns: list[str], where: str
-) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None, tuple[str, ...] | None]:
+) -> tuple[
+    re.Pattern[str],
+    re.Pattern[str] | None,
+    re.Pattern[str] | None,
+    tuple[str, ...] | None,
+    tuple[tuple[str, str], ...],
+]:
     """The topic regex, its terms and patterns parts apart, and the terms' folded first words.
 
     The word-start check comes before the alternation so that positions inside words are
@@ -99,7 +106,7 @@ def _compile_parts(
         pat_alts.append(f"(?:{p})")
     alts += pat_alts
     if not alts:
-        return re.compile(r"(?!x)x"), None, None, ()
+        return re.compile(r"(?!x)x"), None, None, (), ()
     whole = re.compile("|".join(alts), re.IGNORECASE)
     terms_rx = re.compile(terms_src, re.IGNORECASE) if terms_src else None
     pats_rx = re.compile("|".join(pat_alts), re.IGNORECASE) if pat_alts else None
@@ -109,7 +116,8 @@ def _compile_parts(
         heads = None  # a term without words ("*"): no first word to look for
     if pats_rx is not None and _min_width(pats_rx) == 0:
         heads = None  # a pattern can match the empty string: keep the plain finditer
-    return whole, terms_rx, pats_rx, heads
+    parts = tuple((fold(f[0]) if f else "", w) for f, w in zip(firsts, words, strict=True))
+    return whole, terms_rx, pats_rx, heads, parts
 
 
 @lru_cache(maxsize=1)
@@ -247,72 +255,85 @@ def _min_width(rx: re.Pattern[str]) -> int:
         return 0
 
 
-_REQ_CACHE: dict[tuple[str, int], tuple[str, ...] | None] = {}
+_REQ_CACHE: dict[tuple[str, int, bool], tuple[tuple[str, ...], ...]] = {}
 
 
 def required_literals(rx: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Folded strings one of which every match of ``rx`` contains; None when there are none.
+    """Folded strings one of which every match of ``rx`` contains; None when there are none."""
+    clauses = required_clauses(rx)
+    return clauses[0] if clauses else None
+
+
+def required_clauses(rx: re.Pattern[str], spaces: bool = False) -> tuple[tuple[str, ...], ...]:
+    """Groups of folded strings such that every match of ``rx`` contains one string of each group.
 
     Read from the parsed pattern: a run of literal characters in a sequence is required, a
     branch requires one of its branches' literals, a repeat of at least one its body's. Anything
     else (classes, lookarounds, optional parts) only ends a run, so the answer is always safe.
+    The most selective group comes first, then at most two small ones. With ``spaces`` (for
+    text whose only white space is single plain spaces) ``\\s`` and ``\\s+`` read as one space.
     """
-    key = (rx.pattern, rx.flags)
+    key = (rx.pattern, rx.flags, spaces)
     if key not in _REQ_CACHE:
         try:
             parsed = _parser().parse(rx.pattern, rx.flags)
-            _REQ_CACHE[key] = _seq_literals(list(parsed))
+            clauses = sorted(
+                {c for c in _seq_clauses(list(parsed), spaces) if c and all(c)}, key=_selectivity
+            )
+            # further groups are checked block by block: only small ones pay for themselves
+            _REQ_CACHE[key] = tuple(clauses[:1] + [c for c in clauses[1:] if len(c) <= 8][:2])
         except Exception:
-            _REQ_CACHE[key] = None
+            _REQ_CACHE[key] = ()
     return _REQ_CACHE[key]
 
 
-def _better(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> tuple[str, ...] | None:
-    """The more selective requirement: longest shortest literal, then fewest alternatives."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-    ka = (min(map(len, a)), -len(a))
-    kb = (min(map(len, b)), -len(b))
-    return b if kb > ka else a
+def _selectivity(clause: tuple[str, ...]) -> tuple[int, int, tuple[str, ...]]:
+    """Sort key, most selective first: longest shortest literal, then fewest alternatives."""
+    return (-min(map(len, clause)), len(clause), clause)
 
 
-def _seq_literals(items: list[Any]) -> tuple[str, ...] | None:
+def _seq_clauses(items: list[Any], spaces: bool) -> list[tuple[str, ...]]:
     sre = _parser()  # re's parser module re-exports the opcodes
     repeats = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
-    LITERAL, SUBPATTERN, BRANCH = sre.LITERAL, sre.SUBPATTERN, sre.BRANCH
-    best: tuple[str, ...] | None = None
+    LITERAL, SUBPATTERN, BRANCH, IN = sre.LITERAL, sre.SUBPATTERN, sre.BRANCH, sre.IN
+    space = [(IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])]
+    clauses: list[tuple[str, ...]] = []
     run: list[str] = []
 
     def flush() -> None:
-        nonlocal best
         if run:
-            best = _better(best, (fold("".join(run)),))
+            clauses.append((fold("".join(run)),))
             run.clear()
 
     for op, av in items:
         if op is LITERAL:
             run.append(chr(av))
             continue
+        if spaces and [(op, av)] == space:
+            run.append(" ")
+            continue
+        if spaces and op in repeats and av[0] >= 1 and list(av[2]) == space:
+            run.append(" " * av[0])  # white space comes one space at a time
+            continue
         flush()
         if op is SUBPATTERN:
-            best = _better(best, _seq_literals(list(av[-1])))
+            clauses.extend(_seq_clauses(list(av[-1]), spaces))
         elif op is BRANCH:
             alts: set[str] = set()
             for alt in av[1]:
-                r = _seq_literals(list(alt))
-                if r is None:
+                usable = [c for c in _seq_clauses(list(alt), spaces) if c and all(c)]
+                if not usable:
                     break
-                alts.update(r)
+                alts.update(min(usable, key=_selectivity))
             else:
-                best = _better(best, tuple(sorted(alts)) if alts else None)
+                clauses.append(tuple(sorted(alts)))
         elif op in repeats and av[0] >= 1:
-            best = _better(best, _seq_literals(list(av[2])))
+            clauses.extend(_seq_clauses(list(av[2]), spaces))
     flush()
-    if best is not None and not all(best):
-        return None
-    return best
+    return clauses
+
+
+_ODD_SPACE = re.compile(r"[^\S \n]")
 
 
 class TextIndex:
@@ -322,9 +343,10 @@ class TextIndex:
     starts at ``starts[i]``.
     """
 
-    __slots__ = ("_lit", "blocks", "folded", "starts")
+    __slots__ = ("_lit", "blocks", "folded", "spaces", "starts")
 
-    def __init__(self, blocks: list[Any]) -> None:
+    def __init__(self, blocks: list[Any], text: str | None = None) -> None:
+        """``text``: the blocks' texts joined by newlines, when already at hand."""
         self.blocks = blocks
         starts = []
         pos = 1
@@ -332,15 +354,22 @@ class TextIndex:
             starts.append(pos)
             pos += len(b.text) + 1
         self.starts = starts
-        self.folded = fold("\n" + "".join(b.text + "\n" for b in blocks))
+        if text is None:
+            text = "\n".join(b.text for b in blocks)
+        self.folded = fold("\n" + text + "\n")
         self._lit: dict[str, frozenset[int]] = {}
+        f = self.folded
+        # white space only as single plain spaces (loaders collapse it): then "\\s+" is " "
+        self.spaces = (
+            f.count("\n") == len(blocks) + 1 and "  " not in f and _ODD_SPACE.search(f) is None
+        )
 
     @classmethod
     def of(cls, doc: Document) -> TextIndex:
         """The document's index over all its blocks (page chrome included), built once."""
         idx = doc.cache.get("text-index")
         if idx is None:
-            idx = doc.cache["text-index"] = cls(doc.blocks)
+            idx = doc.cache["text-index"] = cls(doc.blocks, doc.page_text)
         return idx
 
     def blocks_with(self, literal: str) -> frozenset[int]:
@@ -362,12 +391,23 @@ class TextIndex:
 
     def candidates(self, rx: re.Pattern[str]) -> list[int]:
         """Indexes (in order) of the blocks where ``rx`` may match; the others cannot match."""
-        lits = required_literals(rx)
-        if lits is None:
+        clauses = required_clauses(rx, self.spaces)
+        if not clauses:
             return list(range(len(self.blocks)))
         out: set[int] = set()
-        for lit in lits:
+        for lit in clauses[0]:
             out |= self.blocks_with(lit)
+        if len(clauses) > 1 and out:
+            # the other groups: look inside the few candidate blocks rather than the whole page
+            find, starts, blocks = self.folded.find, self.starts, self.blocks
+            out = {
+                k
+                for k in out
+                if all(
+                    any(find(lit, starts[k], starts[k] + len(blocks[k].text)) != -1 for lit in c)
+                    for c in clauses[1:]
+                )
+            }
         return sorted(out)
 
     def search_any(self, patterns: Iterable[re.Pattern[str]]) -> bool:
@@ -437,23 +477,57 @@ def _head_scanner(lexicon: TopicLexicon) -> re.Pattern[str] | None:
     return re.compile(before + "(?=" + _trie(sorted(heads)) + r")(\w*)")
 
 
+@dataclass(slots=True)
+class _HeadIndex:
+    """Where each folded first word occurs among a lexicon's terms, for :func:`_topics_for`."""
+
+    terms_of: dict[str, list[tuple[int, int]]]  # head -> (topic, term) pairs
+    heads_from: dict[str, list[str]]  # a prefix of heads -> the heads it begins
+    lengths: tuple[int, ...]  # head lengths
+    memo: dict[Any, Any]
+
+
 @lru_cache(maxsize=16)
-def _token_topics(lexicon: TopicLexicon) -> dict[str, tuple[int, ...]]:
-    """Per lexicon, a memo of :func:`_topics_for` (reset when it grows large)."""
-    return {}
+def _head_index(lexicon: TopicLexicon) -> _HeadIndex:
+    terms_of: dict[str, list[tuple[int, int]]] = {}
+    for i, spec in enumerate(lexicon.specs):
+        for j, (h, _) in enumerate(spec.term_parts):
+            terms_of.setdefault(h, []).append((i, j))
+    heads_from: dict[str, list[str]] = {}
+    for h in terms_of:
+        for n in range(1, len(h) + 1):
+            heads_from.setdefault(h[:n], []).append(h)
+    return _HeadIndex(terms_of, heads_from, tuple(sorted({len(h) for h in terms_of})), {})
 
 
-def _topics_for(
-    lexicon: TopicLexicon, memo: dict[str, tuple[int, ...]], token: str
-) -> tuple[int, ...]:
-    """The topics with a first word that text starting with the word ``token`` may begin with."""
+def _topics_for(hx: _HeadIndex, lexicon: TopicLexicon, token: str) -> tuple[Any, ...]:
+    """The topics whose terms may start where text starts with the word ``token``, each with a
+    regex of just those terms (in their order, so it matches there exactly as the full one).
+
+    A term may start there if its first word begins with ``token`` or ``token`` with it.
+    """
+    memo = hx.memo
     hit = memo.get(token)
     if hit is None:
-        hit = tuple(
-            i
-            for i, spec in enumerate(lexicon.specs)
-            if any(token.startswith(h) or h.startswith(token) for h in spec.heads or ())
-        )
+        heads = set(hx.heads_from.get(token, ()))
+        heads.update(token[:n] for n in hx.lengths if n < len(token) and token[:n] in hx.terms_of)
+        if "" in hx.terms_of:
+            heads.add("")
+        per: dict[int, list[int]] = {}
+        for h in heads:
+            for i, j in hx.terms_of[h]:
+                per.setdefault(i, []).append(j)
+        found = []
+        for i in sorted(per):
+            keep = tuple(sorted(per[i]))
+            rx = memo.get((i, keep))
+            if rx is None:
+                spec = lexicon.specs[i]
+                body = "|".join(spec.term_parts[j][1] for j in keep)
+                rx = re.compile(r"(?<![\w\-])(?:" + body + r")(?!\w)", re.IGNORECASE)
+                memo[(i, keep)] = rx
+            found.append((i, rx))
+        hit = tuple(found)
         if len(memo) > 100_000:
             memo.clear()
         memo[token] = hit
@@ -462,11 +536,11 @@ def _topics_for(
 
 def _merged_matches(
     text: str,
-    terms_rx: re.Pattern[str] | None,
-    starts: list[int],
+    starts: list[tuple[int, re.Pattern[str]]],
     pats_rx: re.Pattern[str] | None,
 ) -> Iterator[re.Match[str]]:
-    """``(terms|patterns).finditer(text)`` given every position where the terms may match.
+    """``(terms|patterns).finditer(text)`` given every position where the terms may match,
+    with a regex of the terms that may match there.
 
     At each position the whole regex tries the terms first, then the patterns; so the next
     match is the earliest of the next terms match and the next patterns match, terms first.
@@ -477,16 +551,16 @@ def _merged_matches(
     n = len(starts)
     ma: re.Match[str] | None = None
     mb: re.Match[str] | None = None
-    a_live = terms_rx is not None and n > 0
+    a_live = n > 0
     b_live = pats_rx is not None
     while True:
         if a_live and (ma is None or ma.start() < pos):
             ma = None
             while ai < n:
-                c = starts[ai]
+                c, terms_rx = starts[ai]
                 ai += 1
                 if c >= pos:
-                    ma = terms_rx.match(text, c)  # type: ignore[union-attr]
+                    ma = terms_rx.match(text, c)
                     if ma is not None:
                         break
             a_live = ma is not None
@@ -554,19 +628,19 @@ def _topic_matches(
     in_scope = {pos_of[id(b)] for b in scope}
     n = len(lexicon.specs)
     # per topic: block index -> term start positions (block offsets), in order
-    starts: list[dict[int, list[int]]] = [{} for _ in range(n)]
+    starts: list[dict[int, list[tuple[int, re.Pattern[str]]]]] = [{} for _ in range(n)]
     bstarts = idx.starts
     k = 0
     nb = len(bstarts)
-    memo = _token_topics(lexicon)
+    hx = _head_index(lexicon)
     for m in scanner.finditer(idx.folded):
         p = m.start(1)
         while k + 1 < nb and bstarts[k + 1] <= p:
             k += 1
         if k not in in_scope or p - bstarts[k] >= len(idx.blocks[k].text):
             continue
-        for t in _topics_for(lexicon, memo, m.group(1)):
-            starts[t].setdefault(k, []).append(p - bstarts[k])
+        for t, rx in _topics_for(hx, lexicon, m.group(1)):
+            starts[t].setdefault(k, []).append((p - bstarts[k], rx))
     out: list[list[tuple[Any, re.Match[str]]]] = []
     for t, spec in enumerate(lexicon.specs):
         term_starts = starts[t]
@@ -579,15 +653,15 @@ def _topic_matches(
             if k not in pat_blocks:
                 # terms only: their matches never overlap the next start, so no merging needed
                 pos = 0
-                for c in term_starts[k]:
+                for c, rx in term_starts[k]:
                     if c >= pos:
-                        m = spec.terms_rx.match(b.text, c)  # type: ignore[union-attr]
+                        m = rx.match(b.text, c)
                         if m is not None:
                             found.append((b, m))
                             pos = m.end()
                 continue
             pats = spec.patterns_rx
-            for m in _merged_matches(b.text, spec.terms_rx, term_starts.get(k, []), pats):
+            for m in _merged_matches(b.text, term_starts.get(k, []), pats):
                 found.append((b, m))
         out.append(found)
     return out

@@ -197,7 +197,11 @@ def prepare_advice(options: dict[str, Any]) -> PhraseOpts:
     lex = lexicon()
     profs = tuple(merged_list(options, "professionals", lex.get("professionals", [])))
     pats = _patterns(
-        options, "patterns", lex["professional-advice"]["patterns"], professionals=profs
+        options,
+        "patterns",
+        lex["professional-advice"]["patterns"],
+        professionals=profs,
+        any_match=True,  # only asked whether advice appears anywhere
     )
     return PhraseOpts(_common(options, _lists("patterns", "professionals")), pats)
 
