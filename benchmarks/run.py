@@ -594,6 +594,9 @@ class Bench:
         for mod in mods:
             subprocess.run([py, "-c", f"import {mod}"], env=env, capture_output=True)  # compile
             self.info.append(importtime_summary(mod, env))
+        if self.cmd is not None:
+            art = self.corpus / self.manifest["samples"]["article-2000.html"]["path"]
+            self.info.append(run_importtime_summary(self.hl(str(art), "--no-cache"), self.env))
 
     # -- driver
     def run(self) -> int:
@@ -628,14 +631,14 @@ class Bench:
         return 0 if all(f.ok is not False for f in self.figures) else 1
 
 
-def _importtime_rows(module: str, env: dict) -> list[tuple[int, int, int, str]]:
-    """(depth, self us, cumulative us, name) for each import made by ``import module``."""
-    cp = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+def _importtime_rows(
+    module: str, env: dict, cmd: list[str] | None = None, ok: tuple[int, ...] = (0,)
+) -> list[tuple[int, int, int, str]]:
+    """(depth, self us, cumulative us, name) for each import made by ``import module``
+    (or by the whole Python command ``cmd``, e.g. a healthlint run)."""
+    if cmd is None:
+        cmd = [sys.executable, "-X", "importtime", "-c", f"import {module}"]
+    cp = subprocess.run(cmd, capture_output=True, text=True, env=env)
     rows: list[tuple[int, int, int, str]] = []
     for line in cp.stderr.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
@@ -645,7 +648,25 @@ def _importtime_rows(module: str, env: dict) -> list[tuple[int, int, int, str]]:
         rows.append((depth, int(self_us), int(cum_us), name.strip()))
         if depth == 0 and name.strip() == "site":
             rows = []  # interpreter start-up, not the import being measured
-    return rows if cp.returncode == 0 else []
+    return rows if cp.returncode in ok else []
+
+
+def run_importtime_summary(cmd: list[str], env: dict, top: int = 12) -> str:
+    """Every module a whole healthlint run imports, lazily or not: the heaviest top-level ones."""
+    if Path(cmd[0]).name.startswith("python"):
+        full = [cmd[0], "-X", "importtime", *cmd[1:]]
+    else:
+        full = [sys.executable, "-X", "importtime", *cmd]
+    rows = _importtime_rows("", env, full, ok=(0, 1))
+    if not rows:
+        return "importtime of a healthlint run: failed"
+    tops = sorted((r for r in rows if r[0] == 0), key=lambda r: -r[2])[:top]
+    total = sum(r[2] for r in rows if r[0] == 0)
+    listed = ", ".join(f"{n} {c / 1000:.1f}" for _, _, c, n in tops)
+    return (
+        f"importtime of the whole single-file run: {total / 1000:.1f} ms in {len(rows)} modules; "
+        f"heaviest top-level imports (cumulative ms): {listed}"
+    )
 
 
 def importtime_summary(module: str, env: dict, top: int = 5) -> str:

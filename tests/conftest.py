@@ -17,11 +17,15 @@ SEED = SHARED / "seed"
 def seed_path(ext: str) -> Path:
     p = SEED / f"mesotherapy-cellulite.{ext}"
     if not p.exists():
-        pytest.skip(f"the shared seed article {p} is not here (it ships beside the repo in CI only)")
+        pytest.skip(
+            f"the shared seed article {p} is not here (it ships beside the repo in CI only)"
+        )
     return p
 
 
-def run_cli(*args: str, input: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, input: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
     """Run the real command line in a subprocess, as a user would."""
     return subprocess.run(
         [sys.executable, "-m", "healthlint", *args],

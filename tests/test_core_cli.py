@@ -45,9 +45,27 @@ def test_sample_article_json_positions_land_on_the_flagged_words():
                 assert got.startswith(f["text"][:-1]), f
             else:
                 assert got == f["text"], f
-        for key in ("path", "line", "column", "end_line", "end_column", "code", "name", "category", "severity", "message"):
+        for key in (
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "code",
+            "name",
+            "category",
+            "severity",
+            "message",
+        ):
             assert key in f
-        assert f["category"] in ("claims", "disclaimers", "figures", "readability", "accessibility", "seo")
+        assert f["category"] in (
+            "claims",
+            "disclaimers",
+            "figures",
+            "readability",
+            "accessibility",
+            "seo",
+        )
 
 
 def test_exit_codes_follow_fail_on(tmp_path):
@@ -65,8 +83,12 @@ def test_exit_codes_follow_fail_on(tmp_path):
 def test_github_format_is_workflow_command_syntax(tmp_path):
     art = tmp_path / "a.md"
     art.write_text("# T\n\nA miracle, 100%: yes.\n", encoding="utf-8")
-    out = run_cli(str(art), "--config", str(_house_config(tmp_path)), "-f", "github").stdout.decode()
-    pat = re.compile(r"^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::.+$")
+    out = run_cli(
+        str(art), "--config", str(_house_config(tmp_path)), "-f", "github"
+    ).stdout.decode()
+    pat = re.compile(
+        r"^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::.+$"
+    )
     lines = out.strip().splitlines()
     assert lines and all(pat.match(line) for line in lines), out
 
@@ -81,7 +103,9 @@ def test_junit_is_well_formed(tmp_path):
 def test_sarif_validates_against_the_schema(tmp_path):
     schema_path = SHARED / "schemas" / "sarif-schema-2.1.0.json"
     if not schema_path.exists():
-        pytest.skip(f"the SARIF schema {schema_path} is not here (it ships beside the repo in CI only)")
+        pytest.skip(
+            f"the SARIF schema {schema_path} is not here (it ships beside the repo in CI only)"
+        )
     jsonschema = pytest.importorskip("jsonschema")
     out = run_cli(str(SAMPLE), "-f", "sarif", "--no-cache").stdout
     log = json.loads(out)
@@ -101,7 +125,16 @@ def test_output_file_is_written(tmp_path):
 
 def test_stdin_with_filename(tmp_path):
     cfg = _house_config(tmp_path)
-    proc = run_cli("-", "--stdin-filename", "post.md", "--config", str(cfg), "-f", "json", input=b"# T\n\nA miracle.\n")
+    proc = run_cli(
+        "-",
+        "--stdin-filename",
+        "post.md",
+        "--config",
+        str(cfg),
+        "-f",
+        "json",
+        input=b"# T\n\nA miracle.\n",
+    )
     data = _json(proc)
     assert [f["path"] for f in data["findings"]] == ["post.md"]
 
@@ -114,7 +147,17 @@ def test_suppressions_and_unused_report(tmp_path):
         encoding="utf-8",
     )
     cfg = _house_config(tmp_path)
-    data = _json(run_cli(str(art), "--config", str(cfg), "-f", "json", "--report-unused-suppressions", "--no-cache"))
+    data = _json(
+        run_cli(
+            str(art),
+            "--config",
+            str(cfg),
+            "-f",
+            "json",
+            "--report-unused-suppressions",
+            "--no-cache",
+        )
+    )
     got = [(f["code"], f["line"]) for f in data["findings"]]
     assert got == [("HL001", 6), ("HOUSE001", 10)]
 
@@ -124,7 +167,9 @@ def test_per_file_ignores_and_front_matter_ignore(tmp_path):
     a = tmp_path / "legacy" / "old.md"
     a.write_text("# T\n\nA miracle.\n", encoding="utf-8")
     b = tmp_path / "new.md"
-    b.write_text("---\nhealthlint:\n  ignore: [HOUSE001]\n---\n# T\n\nA miracle.\n", encoding="utf-8")
+    b.write_text(
+        "---\nhealthlint:\n  ignore: [HOUSE001]\n---\n# T\n\nA miracle.\n", encoding="utf-8"
+    )
     c = tmp_path / "other.md"
     c.write_text("# T\n\nA miracle.\n", encoding="utf-8")
     cfg = _house_config(tmp_path, '[per-file-ignores]\n"legacy/**" = ["HOUSE001"]\n')
@@ -140,7 +185,9 @@ def test_baseline_hides_known_findings(tmp_path):
     assert run_cli(str(art), "--config", str(cfg), "--write-baseline", str(base)).returncode == 0
     assert run_cli(str(art), "--config", str(cfg), "--baseline", str(base)).returncode == 0
     art.write_text("# T\n\nA miracle.\n\nA wonder drug.\n", encoding="utf-8")
-    proc = run_cli(str(art), "--config", str(cfg), "--baseline", str(base), "-f", "json", "--no-cache")
+    proc = run_cli(
+        str(art), "--config", str(cfg), "--baseline", str(base), "-f", "json", "--no-cache"
+    )
     assert [f["text"] for f in _json(proc)["findings"]] == ["wonder drug"]
 
 
@@ -214,6 +261,10 @@ def test_rules_and_rule_commands():
     assert {"code", "name", "category", "severity", "summary", "sources", "act"} <= set(rules[0])
     code = rules[0]["code"]
     proc = run_cli("rule", code)
-    assert proc.returncode == 0 and code in proc.stdout.decode() and "Why it matters" in proc.stdout.decode()
+    assert (
+        proc.returncode == 0
+        and code in proc.stdout.decode()
+        and "Why it matters" in proc.stdout.decode()
+    )
     proc = run_cli("rule", "NOPE999")
     assert proc.returncode == 2 and b"unknown rule" in proc.stderr

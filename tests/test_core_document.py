@@ -10,7 +10,11 @@ from tests.conftest import FIXTURES, SEED
 
 
 def _articles():
-    paths = sorted(FIXTURES.rglob("*.html")) + sorted(FIXTURES.rglob("*.md")) + sorted(FIXTURES.rglob("*.txt"))
+    paths = (
+        sorted(FIXTURES.rglob("*.html"))
+        + sorted(FIXTURES.rglob("*.md"))
+        + sorted(FIXTURES.rglob("*.txt"))
+    )
     if SEED.exists():
         paths += sorted(SEED.iterdir())
     return paths
@@ -39,7 +43,7 @@ def test_html_entities_map_to_the_whole_reference():
 
 
 def test_markdown_emphasis_links_escapes_and_entities():
-    src = "Take *one* [tablet](/x \"t\") \\*daily\\* &amp; rest.\n"
+    src = 'Take *one* [tablet](/x "t") \\*daily\\* &amp; rest.\n'
     doc = load_string(src, "a.md")
     (block,) = doc.blocks
     assert block.text == "Take one tablet *daily* & rest."
@@ -53,7 +57,7 @@ def test_markdown_emphasis_links_escapes_and_entities():
 
 def test_markdown_code_front_matter_and_template_tags_are_not_prose():
     src = (
-        "+++\ntitle = \"T\"\n+++\n\nSay {{< ref \"x.md\" >}} hello {% raw %} there.\n\n"
+        '+++\ntitle = "T"\n+++\n\nSay {{< ref "x.md" >}} hello {% raw %} there.\n\n'
         "```\ncode is guaranteed\n```\n\n    indented code\n\nUse `inline code` here.\n"
     )
     doc = load_string(src, "a.md")
@@ -90,7 +94,12 @@ def test_content_selector_picks_the_main_content():
 def test_sentences_respect_abbreviations_and_decimals():
     text = "Dr. Smith gave 2.5 mg daily. It worked in the U.S. for most. Does it help? Yes!"
     got = [text[s:e] for s, e in split_sentences(text)]
-    assert got == ["Dr. Smith gave 2.5 mg daily.", "It worked in the U.S. for most.", "Does it help?", "Yes!"]
+    assert got == [
+        "Dr. Smith gave 2.5 mg daily.",
+        "It worked in the U.S. for most.",
+        "Does it help?",
+        "Yes!",
+    ]
 
 
 def test_line_and_column_are_one_based_characters():

@@ -41,7 +41,10 @@ def test_user_pack_loads():
     "text, expected",
     [
         ("pack: x\nrules: [", "pack.yml:3: invalid YAML"),
-        ("pack: x\nrules:\n  - code: bad\n    name: a\n", "pack.yml:3: rule is missing required key 'category'"),
+        (
+            "pack: x\nrules:\n  - code: bad\n    name: a\n",
+            "pack.yml:3: rule is missing required key 'category'",
+        ),
         (
             "pack: x\nrules:\n  - code: bad\n    name: a\n    category: claims\n    severity: info\n    summary: s\n    rationale: r\n    type: existence\n    tokens: [a]\n    message: m\n",
             "pack.yml:3: rule code 'bad' must be",
@@ -78,7 +81,7 @@ def test_bad_user_regex_is_a_config_error(tmp_path):
 
 
 def test_config_unknown_key_and_bad_values(tmp_path):
-    with pytest.raises(ConfigError, match="unknown key 'fail_on'.*did you mean 'fail-on'"):
+    with pytest.raises(ConfigError, match=r"unknown key 'fail_on'.*did you mean 'fail-on'"):
         from_mapping({"fail_on": "error"}, "cfg", tmp_path)
     with pytest.raises(ConfigError, match="'fail-on' must be one of"):
         from_mapping({"fail-on": "sometimes"}, "cfg", tmp_path)

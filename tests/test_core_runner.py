@@ -39,7 +39,10 @@ def test_cache_gives_the_same_findings_and_is_invalidated(tmp_path):
     assert nocache.stdout == cold.stdout
     # content change
     target = sorted(site.rglob("*.md"))[0]
-    target.write_text(target.read_text(encoding="utf-8") + "\n\nThis cream is guaranteed to melt fat forever.\n", encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8") + "\n\nThis cream is guaranteed to melt fat forever.\n",
+        encoding="utf-8",
+    )
     changed = run_cli(str(site), "-f", "json", cwd=tmp_path)
     fresh = run_cli(str(site), "-f", "json", "--no-cache", cwd=tmp_path)
     assert changed.stdout == fresh.stdout != cold.stdout
@@ -47,7 +50,9 @@ def test_cache_gives_the_same_findings_and_is_invalidated(tmp_path):
     codes = {f["code"] for f in json.loads(fresh.stdout)["findings"]}
     dropped = sorted(codes)[0]
     (tmp_path / ".healthlint.toml").write_text(f'ignore = ["{dropped}"]\n', encoding="utf-8")
-    cfg_run = run_cli(str(site), "-f", "json", "--config", str(tmp_path / ".healthlint.toml"), cwd=tmp_path)
+    cfg_run = run_cli(
+        str(site), "-f", "json", "--config", str(tmp_path / ".healthlint.toml"), cwd=tmp_path
+    )
     assert dropped not in {f["code"] for f in json.loads(cfg_run.stdout)["findings"]}
 
 

@@ -38,7 +38,9 @@ def test_seed_positions_land_on_the_flagged_words(ext):
         for r in f["related"]:
             assert 1 <= r["line"] <= len(source.split("\n"))
     codes = {f["code"] for f in data["findings"]}
-    assert {"claims", "readability", "figures", "disclaimers"} <= {f["category"] for f in data["findings"]}, codes
+    assert {"claims", "readability", "figures", "disclaimers"} <= {
+        f["category"] for f in data["findings"]
+    }, codes
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")

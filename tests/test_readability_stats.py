@@ -176,9 +176,7 @@ def test_lint_opens_no_network_connection(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    syl.table.cache_clear()
-    syl.hyphenator.cache_clear()
-    syl.syllables.cache_clear()
+    syl.forget()
     from healthlint.api import lint_string
 
     for name in ("hard.md", "plain.html"):

@@ -131,7 +131,15 @@ def analyse(doc: Document, lex: Lexicon) -> list[tuple[Sentence, Claim]]:
         found = []
         cited: dict[int, bool] = {}
         links: list[int] | None = None
-        for sentence in doc.sentences(main_only=True):
+        screen = lex.block_screen
+        # a block no pattern can match needs no sentence splitting or per-sentence screening
+        sentences = (
+            sentence
+            for block in doc.main_blocks
+            if screen is None or screen.candidates(block.text)
+            for sentence in block.sentences
+        )
+        for sentence in sentences:
             text = sentence.text
             claims = analyse_text(text, lex)
             if not claims:

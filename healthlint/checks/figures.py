@@ -20,6 +20,8 @@ _NUMERIC = {
     "max_kg_per_week": (0.0, 100.0),
     "min_weeks": (0.0, 520.0),
 }
+# Run-wide facts the engine adds to every rule's options; the figures rules do not use them.
+_RUN_WIDE = {"today", "provided-by-layout", "site-root", "base-url"}
 
 
 def prepare(options: dict[str, Any]) -> A.Opts:
@@ -34,7 +36,7 @@ def prepare(options: dict[str, Any]) -> A.Opts:
     lexicon = options.get("lexicon")
     if lexicon is not None and not isinstance(lexicon, dict):
         raise OptionsError("option 'lexicon' must be a mapping of lexicon keys to lists")
-    unknown = set(options) - set(_NUMERIC) - {"lexicon"}
+    unknown = set(options) - set(_NUMERIC) - {"lexicon"} - _RUN_WIDE
     if unknown:
         raise OptionsError(f"option '{sorted(unknown)[0]}' is not known to the figures rules")
     try:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress, islice
 from typing import Any
 
 from healthlint.document import Block, Document
 from healthlint.readability.docstats import doc_stats
 from healthlint.readability.lexicon import (
+    ACRONYM_HINT,
     JargonMatcher,
     SwapSet,
     acronym_of,
@@ -27,7 +29,7 @@ from healthlint.readability.lexicon import (
     spells_out,
     swap_set,
 )
-from healthlint.readability.passive import find_passives
+from healthlint.readability.passive import auxiliary_candidates, find_passives_lower
 from healthlint.readability.stats import FORMULAS
 from healthlint.registry import Hit, OptionsError, Related, check, summary
 
@@ -166,8 +168,8 @@ def _prepare_sentence(opts: dict[str, Any]) -> SentenceOpts:
 def long_sentence(doc: Document, opts: SentenceOpts) -> Iterable[Hit]:
     stats = doc_stats(doc)
     for block in stats.prose:
-        for sentence in block.sentences:
-            n = len(stats.sentence_words(sentence))
+        for sentence, (lo, hi) in zip(block.sentences, stats.sentence_ranges(block), strict=True):
+            n = hi - lo
             if n > opts.max_words:
                 start, end = sentence.span()
                 yield Hit(
@@ -210,18 +212,38 @@ def long_paragraph(doc: Document, opts: ParagraphOpts) -> Iterable[Hit]:
 # --- RDB004 passive voice ------------------------------------------------------------------------
 
 
+def _per_sentence(
+    positions: list[int], ranges: list[tuple[int, int]]
+) -> Iterator[tuple[int, tuple[int, int], list[int]]]:
+    """Split ascending word ``positions`` by sentence word ``ranges``: (sentence index, range,
+    the positions inside it), for sentences that hold at least one."""
+    k, n = 0, len(positions)
+    for i, (lo, hi) in enumerate(ranges):
+        while k < n and positions[k] < lo:
+            k += 1
+        first = k
+        while k < n and positions[k] < hi:
+            k += 1
+        if first < k:
+            yield i, (lo, hi), positions[first:k]
+
+
 @check("readability.passive")
 def passive_voice(doc: Document, opts: Any) -> Iterable[Hit]:
     stats = doc_stats(doc)
     for block in _main_blocks(doc):
         if not (block.is_prose or block.kind == "list_item"):
             continue
-        for sentence in block.sentences:
-            words = stats.sentence_words(sentence)
-            for p in find_passives([w.text for w in words]):
-                aux, part = words[p.aux], words[p.participle]
-                phrase = block.text[aux.start : part.end]
-                start, end = block.span(aux.start, part.end)
+        lowered = stats.lower_words(block)
+        aux = auxiliary_candidates(block.text, lowered)
+        if not aux:
+            continue  # no auxiliary ("is", "was", "got", "it's"...): no passive
+        ranges = stats.sentence_ranges(block)
+        for _, (lo, hi), found in _per_sentence(aux, ranges):
+            for p in find_passives_lower(lowered, lo, hi, found):
+                aux_word, part = block.words[p.aux], block.words[p.participle]
+                phrase = block.text[aux_word.start : part.end]
+                start, end = block.span(aux_word.start, part.end)
                 yield Hit(
                     start,
                     end,
@@ -244,25 +266,57 @@ def _prepare_jargon(opts: dict[str, Any]) -> JargonMatcher:
     return JargonMatcher(merged)
 
 
+class _Use:
+    """One use of a jargon term; whether it is explained is worked out only when asked."""
+
+    __slots__ = ("_explained", "block", "end", "heading", "plain", "sentence", "start")
+
+    def __init__(self, block: Block, start: int, end: int, sentence: Any, plain: str) -> None:
+        self.block, self.start, self.end, self.sentence, self.plain = (
+            block,
+            start,
+            end,
+            sentence,
+            plain,
+        )
+        self.heading = block.kind == "heading"
+        self._explained: bool | None = None
+
+    @property
+    def explained(self) -> bool:
+        if self._explained is None:
+            s = self.sentence
+            self._explained = is_explained(
+                self.block, self.start, self.end, s.start, s.end, self.plain
+            )
+        return self._explained
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.block.span(self.start, self.end)
+
+
 @check("readability.jargon", prepare=_prepare_jargon)
 def jargon(doc: Document, matcher: JargonMatcher) -> Iterable[Hit]:
     """The first unexplained use of each term; later uses are listed as related locations."""
-    # (term) -> list of (is_heading, explained, source span)
-    seen: dict[str, list[tuple[bool, bool, tuple[int, int]]]] = {}
+    seen: dict[str, list[_Use]] = {}
     stats = doc_stats(doc)
+    triggers = matcher.triggers
     for block in _main_blocks(doc):
-        for sentence in block.sentences:
-            words = stats.sentence_words(sentence)
-            for m in matcher.find(words):
-                s, e = words[m.first].start, words[m.last].end
-                explained = is_explained(block, s, e, sentence.start, sentence.end, m.plain)
-                seen.setdefault(m.term, []).append(
-                    (block.kind == "heading", explained, block.span(s, e))
-                )
+        lowered = stats.lower_words(block)
+        if triggers.isdisjoint(lowered):
+            continue  # no word that can start a term
+        at = list(compress(range(len(lowered)), map(triggers.__contains__, lowered)))
+        words = block.words
+        for i, (_lo, hi), found in _per_sentence(at, stats.sentence_ranges(block)):
+            sentence = block.sentences[i]
+            for m in matcher.find_at(lowered, hi, found):
+                use = _Use(block, words[m.first].start, words[m.last].end, sentence, m.plain)
+                seen.setdefault(m.term, []).append(use)
     for term, uses in seen.items():
         # a heading's term is usually explained by the text under it: judge by the body text
-        body = [u for u in uses if not u[0]] or uses
-        first_explained = next((i for i, u in enumerate(body) if u[1]), None)
+        body = [u for u in uses if not u.heading] or uses
+        first_explained = next((i for i, u in enumerate(body) if u.explained), None)
         if first_explained == 0:
             continue
         first = body[0]
@@ -274,14 +328,15 @@ def jargon(doc: Document, matcher: JargonMatcher) -> Iterable[Hit]:
             if first_explained is not None
             else ""
         )
-        others = [u for u in body[1:] if not u[1]][:3]
+        others = list(islice((u for u in body[1:] if not u.explained), 3))
+        start, end = first.span
         yield Hit(
-            first[2][0],
-            first[2][1],
+            start,
+            end,
             f"'{term}' is medical jargon; use {said}, or explain it where it first appears, "
             f"e.g. '{term} ({options[0]})'.{later}",
             suggestion=options[0],
-            related=[Related(u[2], f"'{term}' used again") for u in others],
+            related=[Related(u.span, f"'{term}' used again") for u in others],
             data={"term": term, "plain": plain, "uses": len(uses)},
         )
 
@@ -342,15 +397,18 @@ def abbreviations(doc: Document, known: frozenset[str]) -> Iterable[Hit]:
     first: dict[str, tuple[int, int]] = {}
     explained: set[str] = set()
     for block in _main_blocks(doc):
-        if is_shouting(block):
-            continue
+        if ACRONYM_HINT.search(block.text) is None or is_shouting(block):
+            continue  # no acronym can be in it, or its capitals are shouting
         for i, word in enumerate(block.words):
+            if not "A" <= word.text[0] <= "Z":
+                continue  # acronyms start with a capital
             acronym = acronym_of(word.text)
             if acronym is None or acronym in known:
                 continue
             if spells_out(acronym, block, i):
                 explained.add(acronym)
-            first.setdefault(acronym, block.span(word.start, word.end))
+            if acronym not in first:
+                first[acronym] = block.span(word.start, word.end)
     for acronym, (start, end) in first.items():
         if acronym not in explained:
             yield Hit(
@@ -372,9 +430,13 @@ def _prepare_intensifiers(opts: dict[str, Any]) -> frozenset[str]:
 
 @check("readability.intensifiers", prepare=_prepare_intensifiers)
 def intensifiers(doc: Document, words: frozenset[str]) -> Iterable[Hit]:
+    stats = doc_stats(doc)
     for block in _main_blocks(doc):
-        for word in block.words:
-            if word.text.lower() in words:
+        lowered = stats.lower_words(block)
+        if words.isdisjoint(lowered):
+            continue
+        for word, low in zip(block.words, lowered, strict=True):
+            if low in words:
                 start, end = block.span(word.start, word.end)
                 yield Hit(
                     start,

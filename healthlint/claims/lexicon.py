@@ -203,6 +203,7 @@ class Lexicon:
     context_ids: dict[str, list[int]] = field(default_factory=dict)  # list -> screen indices
     flat: list[tuple[str, Detector, Pattern]] = field(init=False)  # (key, detector, pattern)
     rate_id: int = field(init=False)  # the index of ``rate`` in ``pattern_screen``
+    block_screen: Screen | None = None  # the patterns relaxed: may a block hold any claim?
     topic_screen: Any = None  # RE2: where supplement_strong or supplement_weak may match
     memo: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-process memo tables
 
@@ -390,9 +391,10 @@ def _source(p: re.Pattern[str]) -> tuple[str, bool]:
 
 
 def _add_screens(lex: Lexicon) -> None:
-    lex.pattern_screen = build_screen(
-        [_source(p.regex) for _k, _d, p in lex.flat] + [_source(lex.rate)]
-    )
+    pattern_sources = [_source(p.regex) for _k, _d, p in lex.flat] + [_source(lex.rate)]
+    lex.pattern_screen = build_screen(pattern_sources)
+    # relaxed, so free of assertions: whatever matches in a sentence matches in its block
+    lex.block_screen = build_screen([(src, False) for src, _exact in pattern_sources])
     sources: list[tuple[str, bool]] = []
     for name in _CONTEXT_LISTS:
         lex.context_ids[name] = list(range(len(sources), len(sources) + len(lex.context[name])))

@@ -7,6 +7,7 @@ headings, lists, tables, captions, code and page chrome would distort sentence a
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -15,6 +16,7 @@ from healthlint.readability.stats import TextStats
 
 CACHE_KEY = "readability.stats"
 WORDS_PER_MINUTE = 200
+_TEXT = operator.attrgetter("text")
 
 
 @dataclass(eq=False)
@@ -24,6 +26,8 @@ class DocStats:
     doc: Document
     prose: list[Block] = field(default_factory=list)
     _starts: dict[int, list[int]] = field(default_factory=dict, repr=False)
+    _lower: dict[int, list[str]] = field(default_factory=dict, repr=False)
+    _ranges: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def whole(self) -> TextStats:
@@ -39,15 +43,40 @@ class DocStats:
         """Words of all main content (lists and headings too): what a reader reads."""
         return sum(len(b.words) for b in self.doc.blocks if b.in_main)
 
-    def sentence_words(self, sentence: Sentence) -> list[Word]:
-        """The block's words inside a sentence (bisect, not ``Sentence.words``' full scan)."""
-        block = sentence.block
+    def word_starts(self, block: Block) -> list[int]:
+        """Where each of the block's words starts (for bisecting)."""
         starts = self._starts.get(id(block))
         if starts is None:
             starts = self._starts[id(block)] = [w.start for w in block.words]
-        lo = bisect.bisect_left(starts, sentence.start)
-        hi = bisect.bisect_left(starts, sentence.end)
-        return block.words[lo:hi]
+        return starts
+
+    def word_range(self, sentence: Sentence) -> tuple[int, int]:
+        """Indexes ``[lo, hi)`` of the block's words inside a sentence (bisect, no full scan)."""
+        starts = self.word_starts(sentence.block)
+        return bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+
+    def sentence_ranges(self, block: Block) -> list[tuple[int, int]]:
+        """:meth:`word_range` of each of the block's sentences, once per block."""
+        ranges = self._ranges.get(id(block))
+        if ranges is None:
+            starts = self.word_starts(block)
+            left = bisect.bisect_left
+            ranges = self._ranges[id(block)] = [
+                (left(starts, s.start), left(starts, s.end)) for s in block.sentences
+            ]
+        return ranges
+
+    def sentence_words(self, sentence: Sentence) -> list[Word]:
+        """The block's words inside a sentence (bisect, not ``Sentence.words``' full scan)."""
+        lo, hi = self.word_range(sentence)
+        return sentence.block.words[lo:hi]
+
+    def lower_words(self, block: Block) -> list[str]:
+        """The block's words lower-cased, once per block for all the word-level rules."""
+        lowered = self._lower.get(id(block))
+        if lowered is None:
+            lowered = self._lower[id(block)] = list(map(str.lower, map(_TEXT, block.words)))
+        return lowered
 
     def summary(self) -> dict[str, object]:
         w = self.whole

@@ -7,8 +7,8 @@ token (a dict look-up per word, phrases indexed by their first word), not by a l
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -81,32 +81,51 @@ class JargonMatcher:
                     self._phrases.setdefault(parts[0], []).append((key, term))
         for entries in self._phrases.values():
             entries.sort(key=lambda e: -len(e[0]))
+        self.keys = frozenset(self._single) | frozenset(self._phrases)
+        """Normalised words that can start a match: a block without one has no jargon."""
+        self.triggers = self.keys | {k + s for k in self.keys for s in ("'s", "’s")}
+        """The same, lower-cased but not yet stripped of a possessive ``'s``."""
 
     def find(self, words: list[Word]) -> Iterator[JargonMatch]:
-        lowered = [_norm(w.text) for w in words]
-        i, n = 0, len(lowered)
-        while i < n:
-            token = lowered[i]
+        return self.find_tokens([_strip(w.text.lower()) for w in words])
+
+    def find_at(self, lowered: list[str], end: int, at: list[int]) -> Iterator[JargonMatch]:
+        """:meth:`find_tokens` on a sentence of lower-cased words ending at index ``end``.
+
+        ``at`` lists (ascending) the indexes of the sentence's words that are in
+        :attr:`triggers`; no other word can start a match. Indexes stay those of ``lowered``.
+        """
+        skip_to = 0
+        for i in at:
+            if i < skip_to:
+                continue
+            token = _strip(lowered[i])
             found = None
             for key, term in self._phrases.get(token, ()):
-                if tuple(lowered[i : i + len(key)]) == key:
-                    found = JargonMatch(term, self.terms[term], i, i + len(key) - 1)
+                stop = i + len(key)
+                if stop <= end and tuple(map(_strip, lowered[i:stop])) == key:
+                    found = JargonMatch(term, self.terms[term], i, stop - 1)
                     break
             if found is None and token in self._single:
                 term = self._single[token]
                 found = JargonMatch(term, self.terms[term], i, i)
             if found is not None:
                 yield found
-                i = found.last + 1
-            else:
-                i += 1
+                skip_to = found.last + 1
+
+    def find_tokens(self, lowered: list[str]) -> Iterator[JargonMatch]:
+        """Matches in words already normalised (:func:`normalise`)."""
+        return self.find_at(lowered, len(lowered), range(len(lowered)))
 
 
-def _norm(token: str) -> str:
-    t = token.lower()
-    if t.endswith(("'s", "’s")):
-        t = t[:-2]
-    return t
+def _strip(t: str) -> str:
+    """A lower-cased word without a possessive ``'s`` (what the matcher compares)."""
+    return t[:-2] if t.endswith(("'s", "’s")) else t
+
+
+def normalise(lowered: list[str]) -> list[str]:
+    """:func:`_strip` of each word."""
+    return list(map(_strip, lowered))
 
 
 # how a writer explains a term where it is used
@@ -146,9 +165,16 @@ def is_explained(
     if _SENTENCE_LEAD.match(text[sent_start:start]) and _DEFINING_SENTENCE.match(after):
         return True
     sentence = text[sent_start:sent_end].lower()
-    return any(
-        alt.strip() and re.search(rf"(?<!\w){re.escape(alt.strip().lower())}(?!\w)", sentence)
+    return any(p.search(sentence) for p in _plain_patterns(plain))
+
+
+@lru_cache(maxsize=4096)
+def _plain_patterns(plain: str) -> tuple[re.Pattern[str], ...]:
+    """The plain alternatives of a term as whole-word patterns, compiled once."""
+    return tuple(
+        re.compile(rf"(?<!\w){re.escape(alt.strip().lower())}(?!\w)")
         for alt in plain.split(";")
+        if alt.strip()
     )
 
 
@@ -169,10 +195,33 @@ class Swap:
 
 @dataclass(frozen=True, slots=True)
 class SwapSet:
-    """Swaps plus one combined regex, so a block is scanned once rather than once per entry."""
+    """Swaps plus one combined regex, so a block is scanned once rather than once per entry.
+
+    ``screen`` (when every pattern allows it) names the swaps that may match a block from the
+    words each one must contain, so most blocks are never scanned and the rest are scanned with
+    a regex of only the swaps that can match there.
+    """
 
     swaps: list[Swap]
     combined: re.Pattern[str] | None
+    screen: LiteralScreen | None = None
+    _partial: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict)
+
+    def regex_for(self, text: str) -> re.Pattern[str] | None:
+        """The regex to scan ``text`` with: None when no swap can match it."""
+        if self.screen is None:
+            return self.combined
+        which = self.screen.candidates(text)
+        if which is None or len(which) == len(self.swaps):
+            return self.combined
+        if not which:
+            return None
+        regex = self._partial.get(which)
+        if regex is None:
+            regex = _combine(self.swaps, which)
+            if len(self._partial) < 512:
+                self._partial[which] = regex
+        return regex
 
 
 _LEFT = r"(?<![\w'’-])"
@@ -204,24 +253,156 @@ def compile_swaps(entries: list[dict[str, Any]], where: str) -> list[Swap]:
     return swaps
 
 
+def _inner(swap: Swap) -> str:
+    """The entry's own pattern, without the word-boundary wrapper."""
+    return swap.pattern[len(_LEFT) + 3 : -len(_RIGHT) - 1]
+
+
+def _combine(swaps: list[Swap], which: Iterable[int]) -> re.Pattern[str]:
+    """One regex of the swaps ``which`` (in order); group ``s<i>`` names entry ``i``."""
+    inner = "|".join(f"(?P<s{i}>{_inner(swaps[i])})" for i in which)
+    return re.compile(rf"{_LEFT}(?:{inner}){_RIGHT}", re.I)
+
+
 def swap_set(swaps: list[Swap]) -> SwapSet:
     """Combine the swaps into one regex (one named group per entry); a bad pattern is named."""
     if not swaps:
         return SwapSet([], None)
-    inner = "|".join(
-        f"(?P<s{i}>{s.pattern[len(_LEFT) + 3 : -len(_RIGHT) - 1]})" for i, s in enumerate(swaps)
-    )
     try:
-        return SwapSet(swaps, re.compile(rf"{_LEFT}(?:{inner}){_RIGHT}", re.I))
+        combined = _combine(swaps, range(len(swaps)))
     except re.error:
         for s in swaps:
             try:
                 re.compile(s.pattern)
             except re.error as exc:
-                raise ValueError(
-                    f"bad pattern {s.pattern[len(_LEFT) + 3 : -len(_RIGHT) - 1]!r}: {exc}"
-                ) from None
+                raise ValueError(f"bad pattern {_inner(s)!r}: {exc}") from None
         raise
+    return SwapSet(swaps, combined, LiteralScreen.build([_inner(s) for s in swaps]))
+
+
+# --- screening by required words -------------------------------------------------------------------
+
+# characters that Python's case-insensitive matching equates with an ASCII letter although
+# str.lower() does not turn them into it: a text with one of them is not screened
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def required_literals(pattern: str) -> list[str] | None:
+    """Lower-case strings one of which every match of ``pattern`` (case-insensitive) contains.
+
+    Read from the parsed pattern: runs of literal characters, groups, alternations and repeats
+    of at least one; the most selective choice wins (longest shortest string). None when no
+    such strings can be named (a pattern of character classes only, or a back-reference).
+    """
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        parsed = sre_parse.parse(pattern, re.I)
+    except Exception:  # anything we cannot read is simply not screened
+        return None
+    if {"GROUPREF", "GROUPREF_EXISTS"} & set(_ops(list(parsed), sre_parse.SubPattern)):
+        raise _Unscreenable(pattern)  # a combined regex renumbers groups: keep the plain scan
+    return _required(list(parsed))
+
+
+class _Unscreenable(Exception):
+    pass
+
+
+def _ops(items: list[tuple[Any, Any]], subpattern: type) -> Iterator[str]:
+    """Names of every operation in a parsed pattern, nested ones included."""
+    for op, av in items:
+        yield str(op)
+        stack = [av]
+        while stack:
+            x = stack.pop()
+            if isinstance(x, subpattern):
+                yield from _ops(list(x), subpattern)
+            elif isinstance(x, tuple | list):
+                stack.extend(x)
+
+
+def _best(a: list[str] | None, b: list[str] | None) -> list[str] | None:
+    if not b:
+        return a
+    if not a:
+        return b
+    ka, kb = (min(map(len, a)), -len(a)), (min(map(len, b)), -len(b))
+    return b if kb > ka else a
+
+
+def _required(items: list[tuple[Any, Any]]) -> list[str] | None:
+    best: list[str] | None = None
+    run: list[str] = []
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL" and chr(av).isascii():
+            run.append(chr(av).lower())
+            continue
+        if run:
+            best = _best(best, ["".join(run)])
+            run = []
+        if name == "SUBPATTERN":
+            best = _best(best, _required(list(av[-1])))
+        elif name == "BRANCH":
+            alternatives: list[str] = []
+            for branch in av[1]:
+                req = _required(list(branch))
+                if not req:
+                    alternatives = []
+                    break
+                alternatives.extend(req)
+            best = _best(best, alternatives or None)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            best = _best(best, _required(list(av[2])))
+    if run:
+        best = _best(best, ["".join(run)])
+    return best
+
+
+class LiteralScreen:
+    """An RE2 set of each swap's required strings, matched against the lower-cased block text."""
+
+    def __init__(self, sets: list[list[str] | None]) -> None:
+        import re2
+
+        options = re2.Options()
+        self._set = re2.Set.SearchSet(options)
+        self._index: list[int] = []
+        self._always: list[int] = []
+        for i, literals in enumerate(sets):
+            if not literals:
+                self._always.append(i)
+                continue
+            self._set.Add("|".join(re2.escape(lit) for lit in literals))
+            self._index.append(i)
+        self._set.Compile()
+
+    @classmethod
+    def build(cls, patterns: list[str]) -> LiteralScreen | None:
+        sets = []
+        for p in patterns:
+            try:
+                sets.append(required_literals(p))
+            except _Unscreenable:
+                return None
+        if all(not s for s in sets):
+            return None
+        try:
+            return cls(sets)
+        except Exception:  # RE2 missing or refusing: scan every block instead
+            return None
+
+    def candidates(self, text: str) -> tuple[int, ...] | None:
+        """Indexes of the swaps that may match ``text`` (sorted); None when it cannot tell."""
+        if not text.isascii() and _ODD_CASE.search(text):
+            return None
+        hits = self._set.Match(text.lower())
+        if not hits and not self._always:
+            return ()
+        return tuple(sorted({self._index[h] for h in hits}.union(self._always)))
 
 
 _PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
@@ -229,9 +410,10 @@ _PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
 
 def find_swaps(text: str, swaps: SwapSet) -> Iterator[tuple[re.Match[str], Swap, str]]:
     """Matches in ``text`` with their suggestion (capitalised like the match)."""
-    if swaps.combined is None:
+    regex = swaps.regex_for(text)
+    if regex is None:
         return
-    for hit in swaps.combined.finditer(text):
+    for hit in regex.finditer(text):
         swap = swaps.swaps[int(hit.lastgroup[1:])]  # type: ignore[index]
         m = swap.regex.match(text, hit.start())
         if m is None:  # cannot happen: same pattern at the same place
@@ -268,10 +450,23 @@ def acronym_of(token: str) -> str | None:
     return t
 
 
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_ASCII_UPPER = bytes(range(65, 91))
+ACRONYM_HINT = re.compile(r"[A-Z]\.*[A-Z0-9&]")
+"""What every acronym contains (a capital, then a capital, digit or '&'): blocks without it
+have none, and their words need no look."""
+
+
 def is_shouting(block: Block) -> bool:
     """A block written in capitals (a heading in caps): its words are not acronyms."""
-    letters = [c for c in block.text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    text = block.text
+    if text.isascii():  # count letters and capitals in C: bytes.translate deletes them
+        raw = text.encode("ascii")
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        return bool(letters) and upper > 0.6 * letters
+    chars = [c for c in text if c.isalpha()]
+    return bool(chars) and sum(c.isupper() for c in chars) > 0.6 * len(chars)
 
 
 def spells_out(acronym: str, block: Block, index: int) -> bool:

@@ -9,8 +9,9 @@ an irregular-verb list) plus the irregular ones. Adjectival uses that read as st
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -22,9 +23,8 @@ _BE = _wordset(
     "isn’t aren’t wasn’t weren’t"
 )
 # contractions whose "'s"/"'re" means "is"/"are" (after nouns "'s" is usually a possessive)
-_BE_CONTRACTED = re.compile(
-    r"^(?:it|that|this|what|there|here|he|she|who|where|which|they|we|you)['’](?:s|re)$", re.I
-)
+_PRONOUNS = "it|that|this|what|there|here|he|she|who|where|which|they|we|you"
+_BE_CONTRACTED = re.compile(rf"^(?:{_PRONOUNS})['’](?:s|re)$", re.I)
 _ADVERBS = _wordset(
     "not also often usually commonly typically generally rarely sometimes always never still now "
     "then being well widely further first already mostly mainly largely easily only just even "
@@ -79,7 +79,10 @@ class Passive:
 
 
 def is_participle(word: str) -> bool:
-    w = word.lower()
+    return _is_participle_lower(word.lower())
+
+
+def _is_participle_lower(w: str) -> bool:
     if w in IRREGULAR:
         return True
     if len(w) < 4 or not w.endswith("ed") or w in _NOT_PARTICIPLE:
@@ -94,36 +97,69 @@ def _is_be(word: str) -> bool:
 
 def find_passives(words: list[str]) -> Iterator[Passive]:
     """Passive constructions in a sentence's words (tokens without punctuation)."""
-    n = len(words)
-    for i, word in enumerate(words):
-        if not _is_be(word):
+    return find_passives_lower([w.lower() for w in words])
+
+
+def find_passives_lower(
+    words: list[str], start: int = 0, end: int | None = None, aux: Iterable[int] | None = None
+) -> Iterator[Passive]:
+    """:func:`find_passives` on words already lower-cased (shared by the rules, lowered once).
+
+    ``words[start:end]`` is the sentence (indexes stay those of ``words``); ``aux``, when given,
+    lists the only indexes that can hold an auxiliary (see :func:`auxiliary_candidates`).
+    """
+    n = len(words) if end is None else end
+    for i in range(start, n) if aux is None else aux:
+        word = words[i]
+        if word not in _BE and not (
+            ("'" in word or "’" in word) and _BE_CONTRACTED.match(word)
+        ):  # the contraction pattern needs an apostrophe
             continue
         j = i + 1
         skipped = 0
-        while j < n and skipped < 2 and _is_adverb(words[j]):
+        while j < n and skipped < 2 and _is_adverb_lower(words[j]):
             j += 1
             skipped += 1
-        if j >= n or not is_participle(words[j]):
+        if j >= n or not _is_participle_lower(words[j]):
             continue
-        w = words[j].lower()
-        nxt = words[j + 1].lower() if j + 1 < n else ""
+        w = words[j]
+        nxt = words[j + 1] if j + 1 < n else ""
         if w == "used" and nxt == "to":
-            after = words[j + 2].lower() if j + 2 < n else ""
+            after = words[j + 2] if j + 2 < n else ""
             if after in _NOT_VERB_AFTER_TO or after.endswith("ing"):
                 continue  # "get used to it", "is used to being": accustomed
         elif w in ADJECTIVAL:
             # a state ("is located in"), unless an agent follows ("is concerned by") or, for
             # "known", a verb ("is known to cause")
-            after = words[j + 2].lower() if j + 2 < n else ""
+            after = words[j + 2] if j + 2 < n else ""
             purpose = w == "known" and nxt == "to" and after not in _NOT_VERB_AFTER_TO
             if nxt not in _AGENT_WORDS and not (purpose and not after.endswith("ing")):
                 continue
         yield Passive(i, j)
 
 
+_AUXILIARIES = _BE | frozenset(
+    f"{p}{a}{e}" for p in _PRONOUNS.split("|") for a in "'’" for e in ("s", "re")
+)
+"""Every lower-cased word ``find_passives_lower`` takes for an auxiliary, barring the letters below."""
+# letters Python's case-insensitive matching equates with "i" and "s": a contraction written
+# with one of them ("ıt's") still matches _BE_CONTRACTED, so such blocks get the full test
+_ODD_LETTERS = re.compile("[\u0131\u017f]")
+
+
+def auxiliary_candidates(text: str, lowered: list[str]) -> list[int]:
+    """Indexes of the block's words (``lowered``) that may be an auxiliary, found in C."""
+    if not text.isascii() and _ODD_LETTERS.search(text):
+        return list(range(len(lowered)))
+    return list(compress(range(len(lowered)), map(_AUXILIARIES.__contains__, lowered)))
+
+
 def _is_adverb(word: str) -> bool:
     """A word that may sit between auxiliary and participle ("is rarely used", "was not seen")."""
-    w = word.lower()
+    return _is_adverb_lower(word.lower())
+
+
+def _is_adverb_lower(w: str) -> bool:
     if w in _ADVERBS:
         return True
     return len(w) > 4 and w.endswith("ly") and w not in ("early", "family", "daily", "belly")

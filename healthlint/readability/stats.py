@@ -15,14 +15,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from healthlint.readability.syllables import syllables
+from healthlint.readability.syllables import syllable_counts, syllables
 
 # textstat.backend.utils.constants / transformations / counts, verbatim
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
-_PUNCT_KEEP_APOSTROPHE = re.compile(r"[^\w\s\']")
 _PUNCT_ALL = re.compile(r"[^\w\s]")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
-_SPACE = re.compile(r"\s")
 
 FORMULAS = (
     "flesch-kincaid",
@@ -41,10 +39,25 @@ FORMULAS = (
 ``text_standard(float_output=True)``)."""
 
 
+# both substitutions of remove_punctuation() in one pass: the apostrophe test looks at the
+# original text either way, and the second one is a test of one character
+_PUNCT_KEEP_CONTRACTIONS = re.compile(r"\'(?![tsd]|ve|ll|re)|[^\w\s\']")
+
+
+# ASCII characters matching [^\w\s']: bytes.translate deletes them in C
+_ASCII_PUNCT = bytes(
+    c for c in range(128) if not (chr(c).isalnum() or chr(c) in "_'" or chr(c).isspace())
+)
+
+
 def remove_punctuation(text: str, rm_apostrophe: bool = False) -> str:
     if rm_apostrophe:
         return _PUNCT_ALL.sub("", text)
-    return _PUNCT_KEEP_APOSTROPHE.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+    if text.isascii():
+        if "'" in text:
+            text = _NONCONTRACTION_APOSTROPHE.sub("", text)
+        return text.encode("ascii").translate(None, _ASCII_PUNCT).decode("ascii")
+    return _PUNCT_KEEP_CONTRACTIONS.sub("", text)
 
 
 def list_words(text: str) -> list[str]:
@@ -52,12 +65,18 @@ def list_words(text: str) -> list[str]:
     return remove_punctuation(text).split()
 
 
+# Three white-space-separated tokens with a word character, punctuation-only tokens between:
+# remove_punctuation() keeps word characters and white space (and apostrophes, which it keeps
+# only before a letter), so these are exactly the sentences of three words or more.
+_THREE_WORDS = re.compile(r"\S*?\w\S*\s+(?:[^\s\w]+\s+)*\S*?\w\S*\s+(?:[^\s\w]+\s+)*\S*?\w")
+
+
 def count_sentences(text: str) -> int:
     """textstat's rule: runs ending in . ! or ?, ignoring those of two words or fewer."""
     if not text:
         return 0
     found = _SENTENCE.findall(text)
-    ignored = sum(1 for s in found if len(list_words(s)) <= 2)
+    ignored = list(map(_THREE_WORDS.search, found)).count(None)
     return max(1, len(found) - ignored)
 
 
@@ -109,7 +128,7 @@ class TextStats:
 
     @cached_property
     def word_syllables(self) -> list[int]:
-        return [syllables(w.lower()) for w in self.words]
+        return syllable_counts(list(map(str.lower, self.words)))
 
     @cached_property
     def syllable_count(self) -> int:
@@ -121,11 +140,20 @@ class TextStats:
 
     @cached_property
     def letter_count(self) -> int:
-        return len(remove_punctuation(_SPACE.sub("", self.text), rm_apostrophe=True))
+        # remove_punctuation(text without white space, rm_apostrophe=True) keeps the word
+        # characters: all of them are in self.words, which also keep contraction apostrophes
+        joined = "".join(self.words)
+        return len(joined) - joined.count("'")
+
+    @cached_property
+    def _split_counts(self) -> tuple[int, int]:
+        # str.split() and regex \s agree on what white space is (Py_UNICODE_ISSPACE)
+        parts = self.text.split()
+        return len(parts), sum(map(len, parts))
 
     @cached_property
     def char_count(self) -> int:
-        return len(_SPACE.sub("", self.text))
+        return self._split_counts[1]
 
     def difficult_count(self, threshold: int) -> int:
         easy = easy_words()
@@ -183,7 +211,7 @@ class TextStats:
 
     def automated_readability(self) -> float:
         try:
-            a = self.char_count / len(self.text.split())
+            a = self.char_count / self._split_counts[0]
         except ZeroDivisionError:
             a = 0.0
         b = self.words_per_sentence

@@ -213,6 +213,30 @@ def syllables(word: str) -> int:
     return len(hyphenator().positions(word)) + 1
 
 
+_COUNTS: dict[str, int] = {}
+"""Syllables of the words met so far, for :func:`syllable_counts` (cleared past 200,000)."""
+
+
+def syllable_counts(words: list[str]) -> list[int]:
+    """:func:`syllables` of many lower-cased words: a dict look-up in C for each known word."""
+    counts = list(map(_COUNTS.get, words))
+    if None in counts:
+        if len(_COUNTS) > 200_000:
+            _COUNTS.clear()
+        for i, n in enumerate(counts):
+            if n is None:
+                counts[i] = _COUNTS[words[i]] = syllables(words[i])
+    return counts  # type: ignore[return-value]
+
+
+def forget() -> None:
+    """Drop every cached table and count (tests load the data cold)."""
+    table.cache_clear()
+    hyphenator.cache_clear()
+    syllables.cache_clear()
+    _COUNTS.clear()
+
+
 def main(argv: list[str]) -> int:
     """``python -m healthlint.readability.syllables build``: regenerate the shipped table."""
     if argv[:1] != ["build"]:
