@@ -240,6 +240,7 @@ def check_cmd(
     baseline_counts: dict[tuple[str, str, str], int] = {}
     hard_errors = list(problems)
     totals = Totals()
+    totals.errors.extend(problems)  # paths that could not even be opened are errors of the run
     site_data: dict[str, dict] = {}
 
     def keep(findings: list) -> list:

@@ -212,6 +212,8 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, name, content, expected):
     assert proc.returncode == 2, err
     assert expected in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1, err
+    out = proc.stdout.decode()
+    assert "All clear" not in out and "1 path could not be linted" in out, out
 
 
 def test_huge_file_is_refused_clearly(tmp_path):

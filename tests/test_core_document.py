@@ -85,6 +85,31 @@ def test_html_main_content_and_chrome():
     assert doc.meta.lang == "en"
 
 
+@pytest.mark.parametrize(
+    "src",
+    [
+        "<p>Body text.</p>",  # a fragment from a static site generator
+        "<html lang=en><body><nav>Menu</nav><p>Body text.</p><footer>Foot</footer></body></html>",
+        "<div>" * 50 + "<p>Body text.</p>" + "</div>" * 50,
+    ],
+)
+def test_html_without_main_element_reads_the_body_as_main_content(src):
+    doc = load_string(src, "a.html")
+    assert [b.text for b in doc.main_blocks] == ["Body text."]
+    assert all(not b.in_main for b in doc.blocks if b.text in ("Menu", "Foot"))
+
+
+def test_html_fragment_is_linted_end_to_end():
+    from healthlint.api import lint_string
+
+    deep = "<div>" * 10000 + "<p>This cream is guaranteed to cure eczema.</p>" + "</div>" * 10000
+    for src in ("<p>This cream is guaranteed to cure eczema.</p>\n", deep):
+        found = lint_string(src, "fragment.html", select=["claims"])
+        assert [(f.code, f.text) for f in found if f.code == "CLM003"] == [
+            ("CLM003", "cure eczema")
+        ]
+
+
 def test_content_selector_picks_the_main_content():
     src = "<div class='post'><p>Article.</p></div><div class='ads'><p>Buy now.</p></div>"
     doc = load_string(src, "a.html", content_selector="div.post")

@@ -534,7 +534,7 @@ def thin_content(doc: Document, min_words: int) -> Iterator[Hit]:
         first = next((b for b in main if b.kind == "heading" and b.level == 1), main[0])
         yield _hit(
             first.source_span,
-            f"The main content has {n} words; pages under {min_words} rarely answer a health question well",
+            f"The main content has {n} word{'s' if n != 1 else ''}; pages under {min_words} rarely answer a health question well",
             "Expand the article, or merge it with a related page",
         )
 

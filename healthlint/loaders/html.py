@@ -172,7 +172,7 @@ class _BlockWalker:
 
     def walk(self, root: Element) -> None:
         # iterative walk with explicit enter/exit events
-        stack: list[tuple[Element | TextNode, bool, bool, bool]] = [(root, False, True, False)]
+        stack: list[tuple[Element | TextNode, bool, bool, bool]] = [(root, False, False, False)]
         while stack:
             node, exiting, chrome, main_flag = stack.pop()
             if isinstance(node, TextNode):

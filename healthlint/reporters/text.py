@@ -119,3 +119,9 @@ class TextReporter(Reporter):
             out.write(
                 style(f"All clear: {nfiles} file{plural} checked, no problems found.", "32") + "\n"
             )
+        if totals.errors:
+            n = len(totals.errors)
+            out.write(
+                style(f"{n} path{'s' if n != 1 else ''} could not be linted", "31")
+                + " (the reasons are on standard error).\n"
+            )
