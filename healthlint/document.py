@@ -312,6 +312,7 @@ class Block:
     level: int = 0
     in_main: bool = True
     tag: str = ""
+    section: str = ""  # "references" for blocks under a References/Sources heading
 
     def span(self, start: int, end: int) -> Span:
         return self.smap.span(start, end)
@@ -332,6 +333,47 @@ class Block:
     @cached_property
     def words(self) -> list[Word]:
         return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text)]
+
+
+# Headings that open a list of references: what follows is citation text (paper titles, site
+# names), not the writer's prose, so jargon, claims or abbreviations in it are not theirs to fix.
+REFERENCE_HEADING = re.compile(
+    r"(?:(?:key\s+|selected\s+|notes\s+and\s+)?(?:references?|sources?|bibliography|citations?)"
+    r"(?:\s+and\s+(?:further\s+reading|resources|notes|links))?"
+    r"|works\s+cited|studies\s+cited|further\s+reading|read\s+more)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+# A paragraph in a references section is an entry only if it looks like one; a closing paragraph
+# of the writer's own after the list is still prose.
+_CITATION_LIKE = re.compile(
+    r"https?://|www\.|\bdoi\b|\bet al\b|\bpmid\b|\b(?:19|20)\d\d\b|^\s*\[?\d+[.)\]]", re.IGNORECASE
+)
+
+
+def mark_reference_sections(blocks: list[Block]) -> None:
+    """Take the entries under a main-content References/Sources heading out of the main prose.
+
+    List items and table cells there are entries; paragraphs only when they look like citations.
+    Entries keep ``section="references"`` so page-level checks (does the page cite sources?) still
+    find them; the section ends at the next heading of the same or a higher level.
+    """
+    level: int | None = None
+    for b in blocks:
+        if b.kind == "heading" and b.in_main:
+            if level is not None and b.level <= level:
+                level = None
+            if level is None and REFERENCE_HEADING.match(b.text.strip()):
+                level = b.level
+            continue
+        if (
+            level is not None
+            and b.in_main
+            and (b.kind != "paragraph" or _CITATION_LIKE.search(b.text))
+        ):
+            b.in_main = False
+            b.section = "references"
 
 
 # --- page metadata ---------------------------------------------------------------------------

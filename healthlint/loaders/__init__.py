@@ -128,14 +128,19 @@ def load_bytes(
 
 
 def load_string(path: str, text: str, fmt: str, *, selector: Selector | None = None) -> Document:
+    from healthlint.document import mark_reference_sections
+
     if fmt == "html":
         from healthlint.loaders.html import load_html
 
-        return load_html(path, text, selector)
-    if fmt == "markdown":
+        doc = load_html(path, text, selector)
+    elif fmt == "markdown":
         from healthlint.loaders.markdown import load_markdown
 
-        return load_markdown(path, text)
-    from healthlint.loaders.plaintext import load_text
+        doc = load_markdown(path, text)
+    else:
+        from healthlint.loaders.plaintext import load_text
 
-    return load_text(path, text)
+        doc = load_text(path, text)
+    mark_reference_sections(doc.blocks)
+    return doc
