@@ -270,3 +270,18 @@ def test_rules_and_rule_commands():
     )
     proc = run_cli("rule", "NOPE999")
     assert proc.returncode == 2 and b"unknown rule" in proc.stderr
+
+
+def test_per_document_summary_is_in_every_format(tmp_path):
+    art = FIXTURES / "readability" / "hard.md"
+    data = _json(run_cli(str(art), "-f", "json", "--no-cache"))
+    smog = data["files"][0]["summary"]["readability"]["grade"]["smog"]
+    assert smog > 8
+    want = f"grade {smog:g} SMOG"
+    for fmt in ("text", "github", "junit"):
+        out = run_cli(str(art), "-f", fmt, "--no-cache").stdout.decode()
+        assert want in out and "min read" in out, (fmt, out[:500])
+    sarif = json.loads(run_cli(str(art), "-f", "sarif", "--no-cache").stdout)
+    (artifact,) = sarif["runs"][0]["artifacts"]
+    assert artifact["location"]["uri"].endswith("hard.md")
+    assert artifact["properties"]["healthlint"]["readability"]["grade"]["smog"] == smog

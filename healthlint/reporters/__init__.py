@@ -49,6 +49,33 @@ class Totals:
         }
 
 
+_FORMULA_NAMES = {
+    "smog": "SMOG",
+    "flesch-kincaid": "Flesch-Kincaid",
+    "coleman-liau": "Coleman-Liau",
+    "automated-readability": "ARI",
+}
+
+
+def summary_line(summary: dict[str, Any]) -> str | None:
+    """The per-document readability summary in one line, for the formats that are not JSON."""
+    r = summary.get("readability")
+    if not isinstance(r, dict) or not r.get("main_words"):
+        return None
+    grades = ", ".join(
+        f"{value:g} {_FORMULA_NAMES.get(name, name)}"
+        for name, value in (r.get("grade") or {}).items()
+        if value is not None
+    )
+    minutes = r.get("reading_time_minutes") or 0
+    read = f"{max(1, round(minutes))} min read"
+    parts = [f"{r['main_words']} words", f"{r.get('sentences', 0)} prose sentences"]
+    if grades:
+        parts.append(f"grade {grades}")
+    parts.append(read)
+    return "; ".join(parts)
+
+
 class Reporter:
     """Base class: ``begin``, then ``file`` per result in order, then ``end``."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from healthlint.reporters import Reporter, Totals
+from healthlint.reporters import Reporter, Totals, summary_line
 
 if TYPE_CHECKING:
     from healthlint.engine import FileResult, Finding
@@ -30,6 +30,9 @@ class GithubReporter(Reporter):
         self.out.write(f"::{_LEVEL[f.severity]} {props}::{_data(msg)}\n")
 
     def file(self, result: FileResult) -> None:
+        line = summary_line(result.summary)
+        if line:  # a plain log line, not a workflow command: no annotation
+            self.out.write(f"healthlint: {result.path}: {line}\n")
         for f in result.findings:
             self._line(f)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from healthlint.reporters import Reporter, Totals
+from healthlint.reporters import Reporter, Totals, summary_line
 
 if TYPE_CHECKING:
     from healthlint.engine import FileResult, Finding
@@ -18,7 +18,7 @@ class JunitReporter(Reporter):
         self.cases: list[str] = []
         self.ncases = 0
 
-    def _failure(self, f: Finding) -> None:
+    def _failure(self, f: Finding, system_out: str | None = None) -> None:
         body = f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}" + (
             f"\nSuggestion: {f.suggestion}" if f.suggestion else ""
         )
@@ -26,7 +26,8 @@ class JunitReporter(Reporter):
         self.cases.append(
             f"    <testcase classname={quoteattr(f.path)} name={quoteattr(name)}>\n"
             f"      <failure message={quoteattr(f.message)} type={quoteattr(f.code)}>{escape(body)}</failure>\n"
-            "    </testcase>\n"
+            + (f"      <system-out>{escape(system_out)}</system-out>\n" if system_out else "")
+            + "    </testcase>\n"
         )
         self.ncases += 1
 
@@ -39,12 +40,16 @@ class JunitReporter(Reporter):
             )
             self.ncases += 1
         elif not result.findings:
+            line = summary_line(result.summary)
+            out = f"<system-out>{escape(line)}</system-out>" if line else ""
             self.cases.append(
-                f'    <testcase classname={quoteattr(result.path)} name="healthlint"/>\n'
+                f'    <testcase classname={quoteattr(result.path)} name="healthlint">{out}</testcase>\n'
+                if out
+                else f'    <testcase classname={quoteattr(result.path)} name="healthlint"/>\n'
             )
             self.ncases += 1
-        for f in result.findings:
-            self._failure(f)
+        for i, f in enumerate(result.findings):
+            self._failure(f, summary_line(result.summary) if i == 0 else None)
 
     def end(self, site_findings: list[Finding], totals: Totals) -> None:
         for f in site_findings:

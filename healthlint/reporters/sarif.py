@@ -133,6 +133,7 @@ class SarifReporter(Reporter):
         self.tail = text[text.index('"@RESULTS@"') + len('"@RESULTS@"') :]
         self.out.write(text[: text.index('"@RESULTS@"')] + "[")
         self.first = True
+        self.artifacts: list[dict[str, Any]] = []
 
     def _emit(self, f: Finding) -> None:
         self.out.write("\n        " if self.first else ",\n        ")
@@ -142,6 +143,11 @@ class SarifReporter(Reporter):
     def file(self, result: FileResult) -> None:
         for f in result.findings:
             self._emit(f)
+        if result.summary:
+            # the per-document summary (words, grades, reading time) rides on the run's artifacts
+            self.artifacts.append(
+                {"location": artifact(result.path), "properties": {"healthlint": result.summary}}
+            )
 
     def end(self, site_findings: list[Finding], totals: Totals) -> None:
         for f in site_findings:
@@ -154,6 +160,10 @@ class SarifReporter(Reporter):
             ],
         }
         inv = json.dumps([invocation], ensure_ascii=False)
+        arts = ""
+        if self.artifacts:
+            rows = ",\n        ".join(json.dumps(a, ensure_ascii=False) for a in self.artifacts)
+            arts = f',\n      "artifacts": [\n        {rows}\n      ]'
         # the tail closes the run and the log: put the invocation inside the run first
         close_run = self.tail.index("}")
-        self.out.write(f',\n      "invocations": {inv}\n    ' + self.tail[close_run:] + "\n")
+        self.out.write(f',\n      "invocations": {inv}{arts}\n    ' + self.tail[close_run:] + "\n")

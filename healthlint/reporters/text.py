@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from healthlint.reporters import Reporter, Totals
+from healthlint.reporters import Reporter, Totals, summary_line
 
 if TYPE_CHECKING:
     from healthlint.engine import FileResult, Finding
@@ -66,13 +66,16 @@ class TextReporter(Reporter):
         self.style = _Style(self.color)
         self.current: str | None = None
 
+    def _header(self, path: str) -> None:
+        if path != self.current:
+            if self.current is not None:
+                self.out.write("\n")
+            self.out.write(self.style(path, "1;4") + "\n")
+            self.current = path
+
     def _finding(self, f: Finding, lines: list[str] | None) -> None:
         style, out = self.style, self.out
-        if f.path != self.current:
-            if self.current is not None:
-                out.write("\n")
-            out.write(style(f.path, "1;4") + "\n")
-            self.current = f.path
+        self._header(f.path)
         sev = style(f.severity, _SEV_COLOR[f.severity])
         out.write(f"{f.path}:{f.line}:{f.column}: {style(f.code, '1')} {sev} {f.message}\n")
         for line in _excerpt(f, lines, style):
@@ -88,6 +91,10 @@ class TextReporter(Reporter):
     def file(self, result: FileResult) -> None:
         if not result.findings:
             return
+        self._header(result.path)
+        line = summary_line(result.summary)
+        if line:
+            self.out.write(self.style(f"  {line}", "2") + "\n")
         cache: dict[str, list[str] | None] = {}
         lines = _source_lines(result.path, cache, self.sources)
         for f in result.findings:
