@@ -216,6 +216,16 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, name, content, expected):
     assert "All clear" not in out and "1 path could not be linted" in out, out
 
 
+def test_utf16_with_bom_is_read_not_refused_as_binary(tmp_path):
+    p = tmp_path / "u16.html"
+    src = "<p>This cream is guaranteed to cure eczema.</p>"
+    p.write_bytes(src.encode("utf-16"))
+    proc = run_cli(str(p), "--no-cache", "--select", "CLM003", "-f", "json")
+    assert proc.returncode == 1, proc.stderr
+    (f,) = _json(proc)["findings"]
+    assert (f["line"], f["column"], f["text"]) == (1, src.index("cure") + 1, "cure eczema")
+
+
 def test_huge_file_is_refused_clearly(tmp_path):
     p = tmp_path / "big.html"
     p.write_bytes(b"<p>" + b"word " * (2 * 1024 * 1024) + b"</p>")

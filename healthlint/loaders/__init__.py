@@ -118,7 +118,8 @@ def load_bytes(
         )
     if not data.strip():
         raise InputError(path, "is empty")
-    if _looks_binary(data):
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not utf16 and _looks_binary(data):  # UTF-16 text is half NUL bytes
         raise InputError(path, "looks like a binary file, not HTML, Markdown or text")
     fmt = fmt or format_for(path) or sniff_format(data)
     text = decode(path, data, fmt)
