@@ -12,7 +12,14 @@ from pathlib import Path
 
 from healthlint import __version__
 from healthlint.config import Config
-from healthlint.engine import FileResult, Finding, finalize_site, lint_bytes, read_file
+from healthlint.engine import (
+    FileResult,
+    Finding,
+    finalize_site,
+    json_default,
+    lint_bytes,
+    read_file,
+)
 from healthlint.errors import InputError
 from healthlint.ruleset import RuleSet
 
@@ -69,7 +76,7 @@ class ResultCache:
             d.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=d, prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(result.to_json(), fh, separators=(",", ":"), default=str)
+                json.dump(result.to_json(), fh, separators=(",", ":"), default=json_default)
             os.replace(tmp, d / f"{key}.json")
         except OSError:
             pass  # a read-only or full disk only costs speed

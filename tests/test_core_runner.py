@@ -63,3 +63,37 @@ def test_cache_key_changes_with_version(tmp_path, monkeypatch):
     monkeypatch.setattr(runner, "__version__", "999.0")
     c2 = runner.ResultCache(tmp_path, "fp")
     assert c1.folder != c2.folder
+
+
+def _fixture_findings():
+    from healthlint.api import lint_string
+
+    out = []
+    for p in sorted(FIXTURES.rglob("*")):
+        if p.suffix in (".html", ".md"):
+            out.extend(lint_string(p.read_text(encoding="utf-8"), p.name, today="2026-12-01"))
+    assert any(f.related for f in out) and any(f.data for f in out)
+    return out
+
+
+def test_findings_travel_between_processes_unchanged():
+    import pickle
+    from dataclasses import asdict
+
+    findings = _fixture_findings()
+    back = pickle.loads(pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == findings
+    for f in findings:
+        d = asdict(f)
+        if d["data"] is None:
+            del d["data"]
+        assert f.to_json() == d
+
+
+def test_json_report_writes_each_finding_as_the_encoder_would():
+    from healthlint.reporters.json_report import _dump, encode_finding
+
+    findings = _fixture_findings()
+    findings[0].suggestion = 'quote " and \\ and é and \n'
+    for f in findings:
+        assert encode_finding(f) == _dump(f.to_json())
