@@ -97,3 +97,16 @@ def test_json_report_writes_each_finding_as_the_encoder_would():
     findings[0].suggestion = 'quote " and \\ and é and \n'
     for f in findings:
         assert encode_finding(f) == _dump(f.to_json())
+
+
+def test_plan_starts_big_files_first_and_keeps_the_rest_in_path_order():
+    from healthlint.runner import BIG_FILE, plan_tasks
+
+    sizes = [10_000] * 50 + [BIG_FILE * 4] + [10_000] * 50 + [BIG_FILE * 8, BIG_FILE]
+    tasks = plan_tasks(sizes, jobs=2)
+    assert tasks[:3] == [[101], [50], [102]]  # largest first, one per task
+    rest = [i for t in tasks[3:] for i in t]
+    assert rest == [i for i in range(len(sizes)) if sizes[i] < BIG_FILE]
+    assert len(tasks) > 2 * 4  # every worker gets several tasks
+    assert plan_tasks([], jobs=2) == []
+    assert [i for t in plan_tasks([0, 0, 0], jobs=2) for i in t] == [0, 1, 2]
