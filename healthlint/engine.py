@@ -29,7 +29,7 @@ from healthlint.suppressions import read_suppressions
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
 
-@dataclass
+@dataclass(slots=True)
 class RelatedLocation:
     path: str
     line: int
@@ -38,8 +38,25 @@ class RelatedLocation:
     end_column: int
     message: str
 
+    def __reduce__(self) -> tuple:
+        # positional fields: pickles (worker -> main) small and unpickles without a state dict
+        return (
+            RelatedLocation,
+            (self.path, self.line, self.column, self.end_line, self.end_column, self.message),
+        )
 
-@dataclass
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "message": self.message,
+        }
+
+
+@dataclass(slots=True)
 class Finding:
     path: str
     line: int
@@ -67,10 +84,47 @@ class Finding:
             self.message,
         )
 
+    def __reduce__(self) -> tuple:
+        # positional fields: ~3x faster to unpickle than a dataclass's state dict
+        return (
+            Finding,
+            (
+                self.path,
+                self.line,
+                self.column,
+                self.end_line,
+                self.end_column,
+                self.code,
+                self.name,
+                self.category,
+                self.severity,
+                self.message,
+                self.suggestion,
+                self.text,
+                self.related,
+                self.data,
+            ),
+        )
+
     def to_json(self) -> dict[str, Any]:
-        d = asdict(self)
-        if d["data"] is None:
-            del d["data"]
+        """The JSON form (the report's and the cache's): fields in declaration order."""
+        d: dict[str, Any] = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "text": self.text,
+            "related": [r.to_json() for r in self.related],
+        }
+        if self.data is not None:
+            d["data"] = self.data  # plain values; dataclasses inside go through json_default
         return d
 
     @classmethod
@@ -106,6 +160,13 @@ class FileResult:
             summary=d.get("summary", {}),
             site=d.get("site", {}),
         )
+
+
+def json_default(value: Any) -> Any:
+    """``default`` for JSON encoders of findings: a dataclass in ``data`` as a dict, else text."""
+    if hasattr(value, "__dataclass_fields__") and not isinstance(value, type):
+        return asdict(value)
+    return str(value)
 
 
 def _finding(doc: Document, active: ActiveRule, hit: Hit) -> Finding:

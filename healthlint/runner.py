@@ -12,7 +12,14 @@ from pathlib import Path
 
 from healthlint import __version__
 from healthlint.config import Config
-from healthlint.engine import FileResult, Finding, finalize_site, lint_bytes, read_file
+from healthlint.engine import (
+    FileResult,
+    Finding,
+    finalize_site,
+    json_default,
+    lint_bytes,
+    read_file,
+)
 from healthlint.errors import InputError
 from healthlint.ruleset import RuleSet
 
@@ -69,7 +76,7 @@ class ResultCache:
             d.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=d, prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(result.to_json(), fh, separators=(",", ":"), default=str)
+                json.dump(result.to_json(), fh, separators=(",", ":"), default=json_default)
             os.replace(tmp, d / f"{key}.json")
         except OSError:
             pass  # a read-only or full disk only costs speed
@@ -148,19 +155,86 @@ def run(
     return out
 
 
+BIG_FILE = 256 * 1024  # bytes; a file this big is a task of its own, started first
+TASKS_PER_JOB = 4  # tasks in flight per worker: enough to keep each busy, few results waiting
+
+
+def plan_tasks(sizes: list[int], jobs: int) -> list[list[int]]:
+    """Group file indices into worker tasks, in the order to start them.
+
+    Big files come first, largest first, one per task, so that no worker is left alone with a
+    5 MB page at the end of the run; the rest follow in path order, in chunks of similar size
+    (few enough bytes that the run ends evenly, enough files that a task is worth sending).
+    """
+    total = sum(sizes)
+    chunk_bytes = max(1, min(BIG_FILE, total // (jobs * TASKS_PER_JOB * 4)))
+    big = sorted((i for i, n in enumerate(sizes) if n >= BIG_FILE), key=lambda i: -sizes[i])
+    tasks: list[list[int]] = [[i] for i in big]
+    chunk: list[int] = []
+    filled = 0
+    for i, n in enumerate(sizes):
+        if n >= BIG_FILE:
+            continue
+        chunk.append(i)
+        filled += n
+        if filled >= chunk_bytes or len(chunk) >= 64:
+            tasks.append(chunk)
+            chunk, filled = [], 0
+    if chunk:
+        tasks.append(chunk)
+    return tasks
+
+
+def _lint_many(paths: list[str]) -> list[FileResult]:
+    return [_lint_one(p) for p in paths]
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def _iter_parallel(
     files: list[str], ruleset: RuleSet, jobs: int, cache_dir: str | None, report_unused: bool
 ) -> Iterator[FileResult]:
+    """Results in the order of ``files``, computed in the order :func:`plan_tasks` gives.
+
+    At most ``jobs * TASKS_PER_JOB`` tasks are in flight; finished results wait only until
+    every file before them has been yielded, so memory stays bounded by what the workers
+    finish while the next file in order is still being linted.
+    """
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    chunk = max(1, min(16, len(files) // (jobs * 8) or 1))
+    tasks = plan_tasks([_size(p) for p in files], jobs)
+    window = jobs * TASKS_PER_JOB
+    done_results: dict[int, FileResult] = {}
+    running: dict[Future, list[int]] = {}
+    next_task = 0
+    next_file = 0
     with ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=ctx,
         initializer=_init_worker,
         initargs=(ruleset.config, ruleset.today, cache_dir, report_unused),
     ) as pool:
-        yield from pool.map(_lint_one, files, chunksize=chunk)
+        try:
+            while next_file < len(files):
+                while next_task < len(tasks) and len(running) < window:
+                    task = tasks[next_task]
+                    running[pool.submit(_lint_many, [files[i] for i in task])] = task
+                    next_task += 1
+                if next_file in done_results:
+                    yield done_results.pop(next_file)
+                    next_file += 1
+                    continue
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    done_results.update(zip(running.pop(fut), fut.result(), strict=True))
+        finally:
+            for fut in running:
+                fut.cancel()

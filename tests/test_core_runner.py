@@ -63,3 +63,50 @@ def test_cache_key_changes_with_version(tmp_path, monkeypatch):
     monkeypatch.setattr(runner, "__version__", "999.0")
     c2 = runner.ResultCache(tmp_path, "fp")
     assert c1.folder != c2.folder
+
+
+def _fixture_findings():
+    from healthlint.api import lint_string
+
+    out = []
+    for p in sorted(FIXTURES.rglob("*")):
+        if p.suffix in (".html", ".md"):
+            out.extend(lint_string(p.read_text(encoding="utf-8"), p.name, today="2026-12-01"))
+    assert any(f.related for f in out) and any(f.data for f in out)
+    return out
+
+
+def test_findings_travel_between_processes_unchanged():
+    import pickle
+    from dataclasses import asdict
+
+    findings = _fixture_findings()
+    back = pickle.loads(pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == findings
+    for f in findings:
+        d = asdict(f)
+        if d["data"] is None:
+            del d["data"]
+        assert f.to_json() == d
+
+
+def test_json_report_writes_each_finding_as_the_encoder_would():
+    from healthlint.reporters.json_report import _dump, encode_finding
+
+    findings = _fixture_findings()
+    findings[0].suggestion = 'quote " and \\ and é and \n'
+    for f in findings:
+        assert encode_finding(f) == _dump(f.to_json())
+
+
+def test_plan_starts_big_files_first_and_keeps_the_rest_in_path_order():
+    from healthlint.runner import BIG_FILE, plan_tasks
+
+    sizes = [10_000] * 50 + [BIG_FILE * 4] + [10_000] * 50 + [BIG_FILE * 8, BIG_FILE]
+    tasks = plan_tasks(sizes, jobs=2)
+    assert tasks[:3] == [[101], [50], [102]]  # largest first, one per task
+    rest = [i for t in tasks[3:] for i in t]
+    assert rest == [i for i in range(len(sizes)) if sizes[i] < BIG_FILE]
+    assert len(tasks) > 2 * 4  # every worker gets several tasks
+    assert plan_tasks([], jobs=2) == []
+    assert [i for t in plan_tasks([0, 0, 0], jobs=2) for i in t] == [0, 1, 2]

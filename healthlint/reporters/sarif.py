@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from healthlint.packs import RuleDef
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_dump = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every result
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
@@ -57,6 +58,18 @@ def _region(line: int, col: int, end_line: int, end_col: int) -> dict[str, int]:
 
 def artifact(path: str) -> dict[str, str]:
     """Relative paths resolve against %SRCROOT%; absolute ones become file URIs."""
+    found = _ARTIFACTS.get(path)
+    if found is None:
+        if len(_ARTIFACTS) > 4096:
+            _ARTIFACTS.clear()
+        found = _ARTIFACTS[path] = _artifact(path)
+    return dict(found)
+
+
+_ARTIFACTS: dict[str, dict[str, str]] = {}  # a file's findings all name the same path
+
+
+def _artifact(path: str) -> dict[str, str]:
     from pathlib import PurePosixPath, PureWindowsPath
     from urllib.parse import quote
 
@@ -137,7 +150,7 @@ class SarifReporter(Reporter):
 
     def _emit(self, f: Finding) -> None:
         self.out.write("\n        " if self.first else ",\n        ")
-        self.out.write(json.dumps(_result(f, self.index), ensure_ascii=False))
+        self.out.write(_dump(_result(f, self.index)))
         self.first = False
 
     def file(self, result: FileResult) -> None:
