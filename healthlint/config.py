@@ -40,6 +40,7 @@ class Config:
     site_root: str | None = None
     base_url: str | None = None
     cache_dir: str = ".healthlint_cache"
+    skip_drafts: bool = False  # Markdown posts marked draft in front matter give no findings
 
     def fingerprint(self) -> str:
         """What, in this config, can change findings (for the result cache)."""
@@ -125,6 +126,7 @@ def from_mapping(data: dict[str, Any], where: str, root: Path, path: Path | None
         "site-root",
         "base-url",
         "cache-dir",
+        "skip-drafts",
     }
     for key, value in data.items():
         if key not in known:
@@ -188,6 +190,10 @@ def from_mapping(data: dict[str, Any], where: str, root: Path, path: Path | None
             cfg.today = parse_date(value, where, key)
         elif key == "max-file-size":
             cfg.max_file_size = parse_size(value, where)
+        elif key == "skip-drafts":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: 'skip-drafts' must be true or false")
+            cfg.skip_drafts = value
         elif key in ("site-root", "base-url", "cache-dir"):
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: '{key}' must be a string")

@@ -219,8 +219,18 @@ def _ignored_by_path(ruleset: RuleSet, path: str) -> list[str]:
     return out
 
 
+def is_draft(doc: Document) -> bool:
+    """Front matter marks the page unpublished: Hugo/Eleventy ``draft: true``, Jekyll
+    ``published: false``."""
+    fm = doc.meta.front_matter or {}
+    return fm.get("draft") is True or fm.get("published") is False
+
+
 def lint_document(doc: Document, ruleset: RuleSet, *, report_unused: bool = False) -> FileResult:
     result = FileResult(path=doc.path)
+    if ruleset.config.skip_drafts and is_draft(doc):
+        result.summary["draft"] = True  # skipped on purpose (skip-drafts), not clean
+        return result
     path_ignores = _ignored_by_path(ruleset, doc.path)
     supp = read_suppressions(doc)
     findings: list[Finding] = []

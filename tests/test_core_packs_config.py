@@ -109,3 +109,20 @@ def test_selection_by_category_prefix_and_name(tmp_path):
     rs = RuleSet(cfg)
     assert all(a.rule.category == some.category for a in rs.active)
     assert some.code not in rs.by_code
+
+
+def test_skip_drafts_leaves_draft_posts_alone_only_when_asked(tmp_path):
+    from healthlint.api import lint_string
+
+    draft = "---\ntitle: T\ndraft: true\n---\n\nThis cream is guaranteed to cure eczema.\n"
+    jekyll = "---\ntitle: T\npublished: false\n---\n\nThis cream is guaranteed to cure eczema.\n"
+    live = "---\ntitle: T\ndraft: false\n---\n\nThis cream is guaranteed to cure eczema.\n"
+    for src in (draft, jekyll, live):
+        assert lint_string(src, "post.md", select=["CLM003"])  # linted by default
+    assert not lint_string(draft, "post.md", select=["CLM003"], skip_drafts=True)
+    assert not lint_string(jekyll, "post.md", select=["CLM003"], skip_drafts=True)
+    assert lint_string(live, "post.md", select=["CLM003"], skip_drafts=True)
+    cfg = from_mapping({"skip-drafts": True}, "cfg", tmp_path)
+    assert cfg.skip_drafts is True
+    with pytest.raises(ConfigError, match="'skip-drafts' must be true or false"):
+        from_mapping({"skip-drafts": "yes"}, "cfg", tmp_path)
