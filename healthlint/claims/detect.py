@@ -15,6 +15,11 @@ from dataclasses import dataclass
 from healthlint.claims.lexicon import Lexicon, number_value
 
 _WORD = re.compile(r"\S+")
+_NEG_LEAD = re.compile(r"(?:no|zero|without|never|nothing)\b", re.IGNORECASE)
+# quotation marks around a mentioned word: “…”, ‘…’, "…", and '…' when not an apostrophe
+_OPEN_QUOTE = re.compile(r"[“‘\"]|(?<![\w’'])'(?=\w)")
+_CLOSE_QUOTE = re.compile(r"[”’\"]|(?<=[\w.!,])'(?!\w)")
+_MENTION_MAX_WORDS = 6
 _LB_PER = {
     "pound": 1.0,
     "lb": 1.0,
@@ -141,8 +146,18 @@ class _Context:
         return self.term_starts[i] if i < len(self.term_starts) else len(self.text)
 
     def negated(self, s: int, e: int) -> bool:
-        for a, b, _t in self.neg_scopes:
+        """Whether a pre- or post-negation scope covers the match ``s:e``.
+
+        A match that starts with its own negation word ("no risk") is not negated by the same
+        word earlier in a list ("no downtime, no pain, no risk"): that is an enumeration.
+        """
+        lead = _NEG_LEAD.match(self.text, s)
+        for a, b, t in self.neg_scopes:
             if a <= s < b:
+                if lead is not None and self.text[t : t + len(lead.group())].lower() == (
+                    lead.group().lower()
+                ):
+                    continue
                 return True
         return any(a <= s and e <= b for a, b in self.post_scopes)
 
@@ -152,6 +167,24 @@ class _Context:
             return False
         cs, ce = self.clause_start(s), self.clause_end(e - 1 if e > s else e)
         return any(cs <= hs and he <= ce and (he <= s or hs >= e) for hs, he in spans)
+
+
+def _mentioned(text: str, s: int, e: int, lex: Lexicon) -> bool:
+    """Whether the match is a word being mentioned, not used: short quoted words after a naming
+    verb ("calling its pills ‘clinically proven’", "the word “miracle”")."""
+    opens = list(_OPEN_QUOTE.finditer(text, max(0, s - 60), s + 1))
+    if not opens:
+        return False
+    q_start = opens[-1].end()
+    if q_start > s:
+        return False
+    close = _CLOSE_QUOTE.search(text, e, min(len(text), e + 60))
+    if close is None or _CLOSE_QUOTE.search(text, q_start, s) is not None:
+        return False
+    if len(text[q_start : close.start()].split()) > _MENTION_MAX_WORDS:
+        return False
+    before = text[max(0, opens[-1].start() - 50) : opens[-1].start()]
+    return any(r.search(before) for r in lex.context["mention"])
 
 
 def _harm_follows(text: str, e: int, lex: Lexicon) -> bool:
@@ -207,7 +240,11 @@ def analyse_text(
     if cands is not None and not cands:
         return []
     if lex.question.search(text):
-        return []
+        # a question asks rather than claims; only a hype word in a verbless, headline-style
+        # question ("Sea moss: nature's wonder food?") is still the writer's own hype
+        if lex.question_open.search(text) or (detectors is not None and "hype" not in detectors):
+            return []
+        detectors = ("hype",)
     ctx: _Context | None = None  # built on the first candidate: most sentences have none
     found: list[Claim] = []
     for i, (key, det, pat) in enumerate(lex.flat):
@@ -245,6 +282,8 @@ def analyse_text(
                 continue
             if ctx.negated(s, e):
                 continue
+            if key != "hype" and ctx.in_clause("official", s, e):
+                continue
             if det.hedges in ("all", "strong") and ctx.in_clause("hedge_strong", s, e):
                 continue
             if det.hedges == "all" and ctx.in_clause("hedge_weak", s, e):
@@ -254,6 +293,8 @@ def analyse_text(
             if _harm_follows(text, e, lex):
                 continue
             if det.medical_context and lex.term_res["medical_context"].search(text, 0, s):
+                continue
+            if _mentioned(text, s, e, lex):
                 continue
             attributed = key != "anecdote" and ctx.in_clause("attribution", s, e)
             detail = f"Gut Check {pat.gut_check}" if pat.gut_check else ""

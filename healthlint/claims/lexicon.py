@@ -2,7 +2,9 @@
 
 Term lists are literal phrases (users add product or disease names without writing regexes);
 verb lists are lemmas expanded to base, 3rd-person and -ing forms. Patterns refer to both as
-``{name}``.
+``{name}``; ``{verbs:s}`` is the 3rd-person forms only and ``{verbs:pp}`` the past and
+past-participle forms ("wiped out", "got/gotten rid of"). A list item ``"@other"`` takes in every
+item of the list ``other`` (peer groups: one list of fat-loss verbs shared by several patterns).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from healthlint.claims.screen import Screen, build_screen, compile_relaxed
 from healthlint.errors import ConfigError
 
 _FLAGS = re.IGNORECASE
-_PLACEHOLDER = re.compile(r"\{([a-z_]+(?::s)?)\}")  # {verbs:s}: the 3rd-person forms only
+# {verbs:s}: the 3rd-person forms only; {verbs:pp}: past and past-participle forms
+_PLACEHOLDER = re.compile(r"\{([a-z_]+(?::s|:pp)?)\}")
 _CONTEXT_LISTS = (
     "negation_pre",
     "negation_post",
@@ -33,6 +36,8 @@ _CONTEXT_LISTS = (
     "caveat",
     "risk",
     "citation",
+    "official",
+    "mention",
 )
 DETECTORS = (
     "absolute",
@@ -146,16 +151,82 @@ def _inflect(word: str) -> list[str]:
     return [w, third, ing]
 
 
-def _verb_trie(lemmas: list[str], third_only: bool = False) -> str:
+# irregular past and past-participle forms of the verbs the lexicon uses
+_IRREGULAR_PAST = {
+    "beat": ["beat", "beaten"],
+    "break": ["broke", "broken"],
+    "burn": ["burned", "burnt"],
+    "do": ["did", "done"],
+    "fight": ["fought"],
+    "get": ["got", "gotten"],
+    "give": ["gave", "given"],
+    "keep": ["kept"],
+    "knock": ["knocked"],
+    "lose": ["lost"],
+    "melt": ["melted", "molten"],
+    "overcome": ["overcame", "overcome"],
+    "put": ["put"],
+    "shed": ["shed"],
+    "shrink": ["shrank", "shrunk", "shrunken"],
+    "take": ["took", "taken"],
+    "undo": ["undid", "undone"],
+}
+
+
+def _past(word: str) -> list[str]:
+    """Past and past-participle forms of a verb ("stop" -> "stopped", "wipe" -> "wiped")."""
+    w = word.lower()
+    if w in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[w]
+    if w.endswith("e"):
+        return [w + "d"]
+    if re.search(r"[^aeiou]y$", w):
+        return [w[:-1] + "ied"]
+    # one-syllable consonant-vowel-consonant verbs double the consonant: stop, trim, strip, zap
+    if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", w):
+        return [w + w[-1] + "ed"]
+    return [w + "ed"]
+
+
+def _verb_trie(lemmas: list[str], forms_of: str = "") -> str:
+    """Verb lemmas as a regex: every form, or only the 3rd-person (``s``) or past (``pp``) ones."""
     trie = _Trie()
     for lemma in lemmas:
         first, _, rest = _norm(lemma).partition(" ")
         if not first:
             continue
-        forms = _inflect(first)
-        for form in forms[1:2] if third_only else forms:
+        if forms_of == "pp":
+            forms = _past(first)
+        elif forms_of == "s":
+            forms = _inflect(first)[1:2]
+        else:
+            forms = _inflect(first)
+        for form in forms:
             trie.add(form + (" " + rest.lower() if rest else ""), "")
     return "(?:" + trie.regex() + ")"
+
+
+def _include_peers(lists: dict[str, list[str]], kind: str) -> None:
+    """Replace each ``"@name"`` item with the items of list ``name`` (of the same kind), in place."""
+
+    def items(name: str, seen: tuple[str, ...]) -> list[str]:
+        out: list[str] = []
+        for item in lists[name]:
+            if item.startswith("@"):
+                peer = item[1:]
+                if peer not in lists:
+                    raise ConfigError(
+                        f"{lexicon_path()}: {kind}.{name}: unknown peer list '{item}'"
+                    )
+                if peer in seen:
+                    raise ConfigError(f"{lexicon_path()}: {kind}.{name}: '{item}' includes itself")
+                out += items(peer, (*seen, peer))
+            else:
+                out.append(item)
+        return out
+
+    resolved = {name: items(name, (name,)) for name in lists}
+    lists.update(resolved)
 
 
 @dataclass
@@ -188,6 +259,7 @@ class Lexicon:
     term_res: _TermRes
     context: dict[str, list[re.Pattern[str]]]
     question: re.Pattern[str]
+    question_open: re.Pattern[str]
     dshea_evaluated: re.Pattern[str]
     dshea_intended: re.Pattern[str]
     dshea_partial: re.Pattern[str]
@@ -306,12 +378,15 @@ def build_lexicon(
         else:
             known = sorted([*terms, *verbs, *_CONTEXT_LISTS, "hype_extra", "absolute_extra"])
             raise ConfigError(f"unknown claims lexicon list '{name}' (known: {', '.join(known)})")
+    _include_peers(terms, "terms")
+    _include_peers(verbs, "verbs")
     expansions: dict[str, str] = {}
     for name, items in terms.items():
         expansions[name] = _term_trie(items)
     for name, items in verbs.items():
         expansions[name] = _verb_trie(items)
-        expansions[name + ":s"] = _verb_trie(items, third_only=True)
+        expansions[name + ":s"] = _verb_trie(items, "s")
+        expansions[name + ":pp"] = _verb_trie(items, "pp")
 
     def expand(src: str, where: str) -> re.Pattern[str]:
         def sub(m: re.Match[str]) -> str:
@@ -368,6 +443,7 @@ def build_lexicon(
         term_res=term_res,
         context=context,
         question=_compile(context_raw.get("question", r"\?\s*$"), "context.question"),
+        question_open=_compile(context_raw.get("question_open", r"(?!)"), "context.question_open"),
         dshea_evaluated=_compile(context_raw["dshea_evaluated"], "context.dshea_evaluated"),
         dshea_intended=_compile(context_raw["dshea_intended"], "context.dshea_intended"),
         dshea_partial=_compile(context_raw["dshea_partial"], "context.dshea_partial"),
