@@ -16,7 +16,15 @@ from typing import Any
 from healthlint.document import Document
 from healthlint.figures import units as U
 from healthlint.figures.lexicon import Lexicon
-from healthlint.figures.quantities import Quantity, describe, extract, fmt_number, fractions, plural
+from healthlint.figures.quantities import (
+    Quantity,
+    describe,
+    extract,
+    fmt_number,
+    fractions,
+    plural,
+    sentence_before,
+)
 from healthlint.registry import Hit, Related
 
 INF = float("inf")
@@ -103,8 +111,13 @@ def _quote(q: Quantity) -> str:
 # --- numerator / denominator compatibility ---------------------------------------------------
 
 
-def _same_measure(a: Quantity, b: Quantity) -> float | None:
-    """Factor that turns a value in ``a``'s unit into ``b``'s unit, or None if unrelated."""
+def _same_measure(a: Quantity, b: Quantity, lex: Lexicon | None = None) -> float | None:
+    """Factor that turns a value in ``a``'s unit into ``b``'s unit, or None if unrelated.
+
+    With ``lex``, a frequency ("twice a week") counts the course's sessions, meetings, classes.
+    """
+    if lex is not None and a.noun == "time" and b.noun in lex.course_nouns and not b.unit:
+        return 1.0
     if a.currency or b.currency:
         return 1.0 if a.currency == b.currency else None
     if a.percent or b.percent:
@@ -216,7 +229,7 @@ def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, 
     rates = [it for it in window if _is_rate(it.q) and _eligible_part(it.q, opts)]
     best = None
     for r in rates:
-        conv = _same_measure(r.q, tq)
+        conv = _same_measure(r.q, tq, opts.lex)
         if conv is None:
             continue
         for c in window:
@@ -269,7 +282,9 @@ def _is_total(an: Analysis, t: Item, c: Item, r: Item, opts: Opts) -> bool:
             "may",
         ):
             return False
-    before = block.text[max(0, tq.start - 45) : tq.start]
+    before = sentence_before(block, tq.start)[-45:]
+    if tq.unit is not None and re.search(r"\b(?:for|over|within|during|after)\s*$", before, re.I):
+        return False  # "twice a week for five weeks": the period, not the time spent
     own = _OWN_SUBJECT.search(before)
     if own and own.group("noun").lower() not in _TOTAL_SUBJECTS:
         return False  # "a follow-up check costs $60": the price of another thing
@@ -343,48 +358,118 @@ _RESTATE_GAP = re.compile(
 )
 
 
+_RATE_TOTAL_CUE = re.compile(
+    r"(?:\b(?:total|totals|totalling|totaling|that\s+is|that's|which\s+is|works?\s+out\s+(?:to|at)"
+    r"|comes?\s+to|giving|gives|making|makes|means|or|in\s+all|altogether|adds?\s+up\s+to"
+    r"|amounts?\s+to)|=)\W*(?:an?\s+|the\s+)?(?:(?:daily|weekly|monthly|yearly|annual|total)\s+)*"
+    r"(?:(?:total|dose|intake|amount)\s+)?(?:of\s+)?"
+    r"(?:about|around|roughly|approximately|just|only|nearly|almost)?\s*$",
+    re.I,
+)
+
+
 def _restated_rates(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
-    """'500 mg twice a day (1,500 mg a day)', '$40 a month, or $600 a year'."""
-    for sent, items in an.by_sent.items():
-        del sent
-        for a, b in zip(items, items[1:], strict=False):
-            qa, qb = a.q, b.q
-            if qa.block is not qb.block or not (_is_rate(qa) and _is_rate(qb)):
+    """A rate restated as a total over a period: '$40 a month, or $600 a year'; '500 mg twice
+    a day (1,500 mg a day)'; '250 mg three times a day ... a daily total of 1,000 mg'; chained,
+    'two puffs twice daily ... each puff delivers 100 mcg, a daily total of 800 mcg'."""
+    units = U.units()
+    for bi, b in enumerate(an.items):
+        qb = b.q
+        if not _is_rate(qb) or qb.per not in units or qb.sep == "change":
+            continue
+        sentence, s0 = _sentence(an, b)
+        before = sentence[: qb.start - s0]
+        prev = an.items[bi - 1].q if bi else None
+        if prev is not None and prev.block is qb.block and prev.full_end <= qb.start:
+            before_own = qb.block.text[prev.full_end : qb.start]
+            if len(before_own) < len(before):
+                before = before_own
+        gap_ok = bool(_RESTATE_GAP.fullmatch(before[-40:]) or _RATE_TOTAL_CUE.search(before[-40:]))
+        if not gap_ok:
+            continue
+        for a in _rate_partners(an, bi, opts):
+            found = _rate_product(an, a, qb, opts)
+            if found is None:
                 continue
-            if qa.sep == "change" or qb.sep == "change":
-                continue
-            gap = qa.block.text[qa.full_end : qb.start]
-            if len(gap) > 40 or not _RESTATE_GAP.fullmatch(gap):
-                continue
-            if qb.unit is not None and qb.unit.name == qa.per:
-                continue  # "30 minutes a day, 5 days a week" is a schedule, not a restatement
-            conv = _same_measure(qa, qb)
-            per_f = _rate_per(qa, qb.per or "")
-            if conv is None or per_f is None:
-                continue
-            scale = qa.freq / qa.per_size * conv * per_f
-            lo, hi = qa.low * scale, qa.high * scale
-            b_scale = qb.freq / qb.per_size
-            stated = _scaled(qb, b_scale)
-            verdict = _compare_total(stated, lo, hi, opts, qa)
-            if verdict is None:
-                continue
-            freq = f" × {fmt_number(qa.freq)}" if qa.freq != 1 else ""
-            conv_txt = (
-                "" if per_f == 1 else f" × {fmt_number(per_f)} {plural(qa.per or '')} per {qb.per}"
-            )
-            msg = (
-                f"{describe(qa.low, qa.high, qa)} per {qa.per}{freq}{conv_txt} = "
-                f"{describe(lo, hi, qb)} per {qb.per}, but {_quote(qb)} (line {_line(doc, qb)}) "
-                f"{verdict}"
-            )
-            yield Hit(
-                *qb.core_span(),
-                msg,
-                suggestion="Make the two rates agree, or say why they differ.",
-                related=[Related(qa.core_span(), f"{describe(qa.low, qa.high, qa)} per {qa.per}")],
-                data={"implied": [lo, hi], "stated": [qb.low, qb.high]},
-            )
+            lo, hi, arith, related = found
+            verdict = _compare_total(_scaled(qb, qb.freq / qb.per_size), lo, hi, opts, a.q)
+            if verdict is not None:
+                msg = (
+                    f"{arith} = {describe(lo, hi, qb)} per {qb.per}, but {_quote(qb)} "
+                    f"(line {_line(doc, qb)}) {verdict}"
+                )
+                yield Hit(
+                    *qb.core_span(),
+                    msg,
+                    suggestion="Make the two rates agree, or say why they differ.",
+                    related=related,
+                    data={"implied": [lo, hi], "stated": [qb.low, qb.high]},
+                )
+            break  # the nearest rate that can be compared decides
+
+
+def _rate_partners(an: Analysis, bi: int, opts: Opts) -> Iterator[Item]:
+    """Rates before item ``bi`` in its sentence and the two before, nearest first."""
+    b = an.items[bi]
+    for k in range(bi - 1, -1, -1):
+        a = an.items[k]
+        if a.sent < b.sent - 2 or a.section != b.section:
+            return
+        if not _is_rate(a.q) and _same_measure(a.q, b.q) is not None:
+            return  # "two 250 mg tablets": an amount between them changes what is counted
+        if _is_rate(a.q) and a.q.sep != "change" and _eligible_part(a.q, opts):
+            if a.q.block is b.q.block and b.q.unit is not None and a.q.unit is not None:
+                if b.q.unit.name == a.q.per:
+                    continue  # "30 minutes a day, 5 days a week" is a schedule
+            yield a
+
+
+def _per_label(q: Quantity) -> str:
+    """'per week', 'every 12 hours'."""
+    if q.per_size != 1:
+        return f"every {fmt_number(q.per_size)} {plural(q.per or '')}"
+    return f"per {q.per}"
+
+
+def _rate_product(
+    an: Analysis, a: Item, qb: Quantity, opts: Opts
+) -> tuple[float, float, str, list[Related]] | None:
+    """``a`` expressed per ``qb.per``: (lo, hi, arithmetic, related), or None."""
+    qa = a.q
+    conv = _same_measure(qa, qb)
+    if conv is None:
+        return None
+    units = U.units()
+    label = f"{describe(qa.low, qa.high, qa)} {_per_label(qa)}"
+    related = [Related(qa.core_span(), label)]
+    if qa.per in units:
+        per_f = _rate_per(qa, qb.per or "")
+        if per_f is None:
+            return None
+        scale = qa.freq / qa.per_size * conv * per_f
+        amount = describe(qa.low, qa.high, qa)
+        freq = f" × {fmt_number(qa.freq)}" if qa.freq != 1 else ""
+        n = per_f / qa.per_size
+        conv_txt = "" if n == 1 else f" × {fmt_number(n)} ({_per_label(qa)}) per {qb.per}"
+        if not conv_txt:
+            return qa.low * scale, qa.high * scale, f"{amount}{freq} per {qa.per}", related
+        return qa.low * scale, qa.high * scale, f"{amount}{freq}{conv_txt}", related
+    # chained: 100 mcg per puff × (2 puffs twice a day)
+    for f in an.by_sent.get(a.sent, []) + [
+        it for s in (a.sent - 1, a.sent - 2) for it in an.by_sent.get(s, [])
+    ]:
+        fq = f.q
+        if f is a or fq.noun != qa.per or fq.per not in units or fq.unit is not None:
+            continue
+        per_f = _rate_per(fq, qb.per or "")
+        if per_f is None or not _eligible_part(fq, opts):
+            continue
+        scale = fq.freq / fq.per_size * per_f * conv * qa.freq / qa.per_size
+        lo, hi = qa.low * fq.low * scale, qa.high * fq.high * scale
+        times = f" × {fmt_number(fq.freq)}" if fq.freq != 1 else ""
+        arith = f"{label} × {fq.describe()}{times} per {fq.per}"
+        return lo, hi, arith, [*related, Related(fq.core_span(), fq.describe())]
+    return None
 
 
 def _scaled(q: Quantity, factor: float) -> Quantity:
