@@ -24,6 +24,7 @@ from healthlint.figures.quantities import (
     fractions,
     plural,
     sentence_before,
+    singular,
 )
 from healthlint.registry import Hit, Related
 
@@ -129,10 +130,23 @@ def _same_measure(a: Quantity, b: Quantity, lex: Lexicon | None = None) -> float
     return None
 
 
-def _per_factor(q: Quantity, per: str) -> float | None:
-    """How many ``per`` units one ``q`` is (q = '4 weeks', per = 'day' -> 28 per unit of q)."""
+_WORDS_AFTER = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+
+
+def _per_factor(q: Quantity, per: str, lex: Lexicon | None = None) -> float | None:
+    """How many ``per`` units one ``q`` is (q = '4 weeks', per = 'day' -> 28 per unit of q).
+
+    With ``lex``, the noun may follow an adjective ('three missing teeth' per tooth), and one
+    step of a course stands for another ('three treatments' at '$300 a session').
+    """
     if q.noun and q.noun == per and q.unit is None:
         return 1.0
+    if lex is not None and q.unit is None and not q.currency and not q.percent:
+        m = _WORDS_AFTER.match(q.block.text, q.tokens[-1].end)
+        if m and m.group(2) and singular(m.group(2)) == per:
+            return 1.0
+        if q.noun in lex.course_nouns and per in lex.course_nouns and "course" not in (q.noun, per):
+            return 1.0
     units = U.units()
     if q.unit is not None and per in units:
         return U.convert(1.0, q.unit, units[per])
@@ -195,6 +209,8 @@ def check_total(doc: Document, opts: Opts) -> Iterator[Hit]:
         verdict = _compare_total(tq, lo, hi, opts, r.q, c.q)
         if verdict is None or id(tq) in seen:
             continue
+        if verdict == "is higher" and _extra_charge(an, t, r, c):
+            continue  # "five sessions plus the $200 consultation": the total holds more
         seen.add(id(tq))
         implied = describe(lo, hi, tq)
         per_label = r.q.per or ""
@@ -217,6 +233,24 @@ def check_total(doc: Document, opts: Opts) -> Iterator[Hit]:
     yield from _restated_rates(doc, an, opts)
 
 
+_PLUS = re.compile(r"\b(?:plus|including|includes|as\s+well\s+as|on\s+top\s+of)\b|\+", re.I)
+
+
+def _extra_charge(an: Analysis, t: Item, r: Item, c: Item) -> bool:
+    """Whether the total may hold more than rate × count: another sum of the same kind nearby
+    ('a separate $200 fee', 'the starter kit costs $49') or 'plus' between count and total."""
+    tq = t.q
+    for s in range(t.sent - 2, t.sent + 1):
+        for it in an.by_sent.get(s, []):
+            if it is t or it is r or it is c or _is_rate(it.q) or it.section != t.section:
+                continue
+            if _same_measure(it.q, tq) is not None and it.q.start != tq.start:
+                return True
+    if c.q.block is tq.block and c.q.end <= tq.start:
+        return bool(_PLUS.search(tq.block.text[c.q.end : tq.start]))
+    return False
+
+
 def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, float] | None:
     t = an.items[ti]
     tq = t.q
@@ -237,7 +271,7 @@ def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, 
                 continue
             if c.q.currency or c.q.kind == "number":
                 continue
-            per_f = _per_factor(c.q, r.q.per or "")
+            per_f = _per_factor(c.q, r.q.per or "", opts.lex)
             if per_f is None:
                 continue
             if max(r.sent, c.sent, t.sent) - min(r.sent, c.sent, t.sent) > 2:
@@ -248,6 +282,8 @@ def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, 
             lo = r.q.low * c.q.low * scale
             hi = r.q.high * c.q.high * scale
             dist = abs(r.sent - t.sent) + abs(c.sent - t.sent)
+            if _per_factor(c.q, r.q.per or "") is None:
+                dist += 10  # a loose match ('treatments' for 'sessions') only when nothing else
             if best is None or dist < best[0]:
                 best = (dist, r, c, lo, hi)
     if best is None:
@@ -498,27 +534,47 @@ def check_difference(doc: Document, opts: Opts) -> Iterator[Hit]:
             yield from _judge_difference(doc, q, d, noun, opts)
 
 
+_DIFF_PREFIX = re.compile(
+    r"[\s,;:(—–-]*(?:[^.;!?\d]{0,60}?[,;:(—–]\s*)?"
+    r"(?:(?:which\s+is|that\s+is|that's|or|for|representing|meaning|giving)\s+)?"
+    r"(?:an?|the)?\s*(?:total|overall|net|average|mean)?\s*",
+    re.I,
+)
+_DIFF_AFTER = re.compile(
+    r"[-\s]*(?:(?:percentage[-\s]point|point|points|beats?|units?|pounds?|lbs?|kg|mmhg|degrees?)"
+    r"(?:[-\s]+|(?=\s*$)))?\s*(?P<noun>{nouns}|lower|higher|slower|faster|less|fewer|more|down|up)\b",
+    re.I,
+)
+
+
 def _difference_for(items: list[Item], i: int, lex: Lexicon) -> tuple[Quantity | None, str]:
+    """The stated size of the change ``items[i]``: 'a drop of 30', 'a 38-point improvement',
+    '12 beats slower', 'fell by 20', a few words or a duration away."""
     q = items[i].q
     text = q.block.text
-    if i + 1 < len(items) and items[i + 1].q.block is q.block:
-        d = items[i + 1].q
+    after_re = _diff_after(lex)
+    for d_item in items[i + 1 : i + 4]:
+        d = d_item.q
+        if d.block is not q.block:
+            break
         gap = text[q.full_end : d.start]
-        if len(gap) <= 45 and not d.is_range and d.sep != "change":
-            m = lex.difference.search(gap)
-            if m and re.fullmatch(
-                r"[\s,;:(—–-]*(?:(?:which\s+is|that\s+is|that's|or|for|representing|meaning)\s+)?"
-                r"(?:an?|the)?\s*(?:total|overall|net|average|mean)?\s*",
-                gap[: m.start()],
-                re.I,
-            ):
-                return d, m.group("noun").lower()
-            after = text[d.end : d.end + 25]
-            am = re.match(rf"\s*({_noun_alt(lex)})\b", after, re.I)
-            if am and re.fullmatch(
-                r"[\s,;:(—–-]*(?:(?:which\s+is|or)\s+)?(?:an?|the)?\s*", gap, re.I
-            ):
-                return d, am.group(1).lower()
+        if len(gap) > 90 or d.sep == "change":
+            break
+        if d.is_range:
+            continue
+        m = lex.difference.search(gap)
+        if m and _DIFF_PREFIX.fullmatch(gap[: m.start()]):
+            return d, m.group("noun").lower()
+        am = after_re.match(text, d.end)
+        if am and _DIFF_PREFIX.fullmatch(gap):
+            noun = am.group("noun").lower()
+            noun = {"lower": "drop", "slower": "drop", "less": "drop", "fewer": "drop"}.get(
+                noun, noun
+            )
+            noun = {"higher": "rise", "faster": "rise", "more": "rise"}.get(noun, noun)
+            return d, {"down": "drop", "up": "rise"}.get(noun, noun)
+        if d.unit is None or d.unit.dim != "[time]":
+            break  # only a duration ("within four hours") may stand between
     if i > 0 and items[i - 1].q.block is q.block:
         d = items[i - 1].q
         gap = text[d.full_end : q.start]
@@ -530,9 +586,32 @@ def _difference_for(items: list[Item], i: int, lex: Lexicon) -> tuple[Quantity |
     return None, ""
 
 
+_DIFF_AFTER_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def _diff_after(lex: Lexicon) -> re.Pattern[str]:
+    pat = _DIFF_AFTER_CACHE.get(id(lex))
+    if pat is None:
+        pat = re.compile(_DIFF_AFTER.pattern.replace("{nouns}", _noun_alt(lex)), re.I)
+        _DIFF_AFTER_CACHE[id(lex)] = pat
+    return pat
+
+
 def _noun_alt(lex: Lexicon) -> str:
     words = lex.raw.get("difference_nouns", [])
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_F_PER_C = 1.8
+
+
+def _delta_factor(src: U.Unit, dst: U.Unit) -> float | None:
+    """Factor from a change in ``src`` to ``dst``; temperature changes are plain degrees."""
+    if src.dim == dst.dim == "[temperature]" and (src.factor is None or dst.factor is None):
+        if src.name == dst.name or "degree_difference" in (src.name, dst.name):
+            return 1.0
+        return _F_PER_C if "Fahrenheit" in dst.name else 1 / _F_PER_C
+    return U.convert(1.0, src, dst)
 
 
 def _judge_difference(
@@ -552,7 +631,7 @@ def _judge_difference(
             candidates.append((change / abs(a) * 100, "relative"))
     else:
         if q.unit is not None and d.unit is not None:
-            f = U.convert(1.0, q.unit, d.unit)
+            f = _delta_factor(q.unit, d.unit)
             if f is None:
                 return
             change *= f
@@ -862,6 +941,7 @@ def check_conflict(doc: Document, opts: Opts) -> Iterator[Hit]:
     an = analyse(doc, opts)
     lex = opts.lex
     first: dict[str, list[Quantity]] = defaultdict(list)
+    sent_of: dict[int, int] = {}
     for it in an.items:
         q = it.q
         if not _course_statement(q, lex):
@@ -871,6 +951,8 @@ def check_conflict(doc: Document, opts: Opts) -> Iterator[Hit]:
         tol = opts.approx_tolerance if q.qualifier == "approx" else 0.0
         lo, hi = lo * (1 - tol), hi * (1 + tol)
         for prev in first[noun]:
+            if prev.block is q.block and it.sent == sent_of[id(prev)]:
+                continue  # "12 sessions for the face and 6 for the arms": a list, not a conflict
             plo, phi = _interval(prev)
             ptol = opts.approx_tolerance if prev.qualifier == "approx" else 0.0
             plo, phi = plo * (1 - ptol), phi * (1 + ptol)
@@ -884,6 +966,7 @@ def check_conflict(doc: Document, opts: Opts) -> Iterator[Hit]:
                 )
                 break
         first[noun].append(q)
+        sent_of[id(q)] = it.sent
 
 
 # --- FIG008 weight-loss rate ------------------------------------------------------------------

@@ -370,7 +370,7 @@ def _unit_at(text: str, pos: int) -> tuple[str, object, int] | None:
 def extract(block: Block, lex: Lexicon) -> list[Quantity]:
     """All quantities of a block, in order."""
     text = block.text
-    toks = tokens(text)
+    toks = _compound(text, tokens(text))
     out: list[Quantity] = []
     i = 0
     covered = 0
@@ -383,7 +383,7 @@ def extract(block: Block, lex: Lexicon) -> list[Quantity]:
         sep = ""
         if i + 1 < len(toks):
             t2 = toks[i + 1]
-            sep = _range_sep(text, t1, t2)
+            sep = _range_sep(text, t1, t2, lex)
             if sep:
                 group.append(t2)
         q = _build(block, text, group, sep, lex)
@@ -395,7 +395,39 @@ def extract(block: Block, lex: Lexicon) -> list[Quantity]:
     return out
 
 
-def _range_sep(text: str, t1: Token, t2: Token) -> str:
+_COMPOUND = {("stone", "pound"), ("foot", "inch"), ("pound", "ounce")}
+_WORDS_TO_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,4}to\s+")
+
+
+def _compound(text: str, toks: list[Token]) -> list[Token]:
+    """'11 stone 4 lb' is one weight (158 lb), '5 ft 6 in' one height."""
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        t1 = toks[i]
+        if i + 1 < len(toks):
+            t2 = toks[i + 1]
+            u1 = _unit_at(text, t1.end)
+            u2 = _unit_at(text, t2.end)
+            if (
+                u1 is not None
+                and u2 is not None
+                and u1[0] == u2[0] == "unit"
+                and isinstance(u1[1], U.Unit)
+                and isinstance(u2[1], U.Unit)
+                and (u1[1].name, u2[1].name) in _COMPOUND
+                and re.fullmatch(r",?\s*(?:and\s+)?", text[u1[2] : t2.start])
+            ):
+                big = U.convert(t1.value, u1[1], u2[1]) or 0.0
+                out.append(Token(t1.start, t2.end, big + t2.value, None, False, t2.decimals))
+                i += 2
+                continue
+        out.append(t1)
+        i += 1
+    return out
+
+
+def _range_sep(text: str, t1: Token, t2: Token, lex: Lexicon) -> str:
     gap = text[t1.end : t2.start]
     if len(gap) > 30:
         return ""
@@ -403,6 +435,11 @@ def _range_sep(text: str, t1: Token, t2: Token) -> str:
     if u is not None and u[2] <= t2.start:
         gap = text[u[2] : t2.start]
     before = text[max(0, t1.start - 40) : t1.start]
+    if _WORDS_TO_GAP.fullmatch(gap) and _FROM_BEFORE.search(before):
+        # "went from 82 bpm at baseline to 68 bpm": a change, when a change verb says so
+        if lex.change_word.search(text[max(0, t1.start - 80) : t1.start]):
+            return "from"
+        return ""
     if t1.currency and t2.currency and t1.currency != t2.currency:
         return ""
     if _DASH_GAP.match(gap):
@@ -647,9 +684,15 @@ def _link_money_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
             ):
                 per = noun
         if per is None:
-            m2 = _PLURAL_SUBJECT.search(before[-120:])
+            tail = before[-120:]
+            m2 = _PLURAL_SUBJECT.search(tail)
             if m2 and singular(m2.group("noun")) in lex.course_nouns:
-                per = singular(m2.group("noun"))
+                at = q.start - len(tail) + m2.start("noun")
+                counted = any(
+                    p.block is q.block and p.noun and p.start <= at < p.end for p in qs[:idx]
+                )
+                if not counted:  # "ten sessions cost $1,100" is a total, not a price each
+                    per = singular(m2.group("noun"))
         if per is None and (q.per == "?each" or _AT_BEFORE.search(before[-20:])):
             for prev in reversed(qs[:idx]):
                 if prev.noun and prev.block is q.block and q.start - prev.end < 40:
