@@ -16,7 +16,16 @@ from typing import Any
 from healthlint.document import Document
 from healthlint.figures import units as U
 from healthlint.figures.lexicon import Lexicon
-from healthlint.figures.quantities import Quantity, describe, extract, fmt_number, fractions, plural
+from healthlint.figures.quantities import (
+    Quantity,
+    describe,
+    extract,
+    fmt_number,
+    fractions,
+    plural,
+    sentence_before,
+    singular,
+)
 from healthlint.registry import Hit, Related
 
 INF = float("inf")
@@ -103,8 +112,13 @@ def _quote(q: Quantity) -> str:
 # --- numerator / denominator compatibility ---------------------------------------------------
 
 
-def _same_measure(a: Quantity, b: Quantity) -> float | None:
-    """Factor that turns a value in ``a``'s unit into ``b``'s unit, or None if unrelated."""
+def _same_measure(a: Quantity, b: Quantity, lex: Lexicon | None = None) -> float | None:
+    """Factor that turns a value in ``a``'s unit into ``b``'s unit, or None if unrelated.
+
+    With ``lex``, a frequency ("twice a week") counts the course's sessions, meetings, classes.
+    """
+    if lex is not None and a.noun == "time" and b.noun in lex.course_nouns and not b.unit:
+        return 1.0
     if a.currency or b.currency:
         return 1.0 if a.currency == b.currency else None
     if a.percent or b.percent:
@@ -116,10 +130,23 @@ def _same_measure(a: Quantity, b: Quantity) -> float | None:
     return None
 
 
-def _per_factor(q: Quantity, per: str) -> float | None:
-    """How many ``per`` units one ``q`` is (q = '4 weeks', per = 'day' -> 28 per unit of q)."""
+_WORDS_AFTER = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+
+
+def _per_factor(q: Quantity, per: str, lex: Lexicon | None = None) -> float | None:
+    """How many ``per`` units one ``q`` is (q = '4 weeks', per = 'day' -> 28 per unit of q).
+
+    With ``lex``, the noun may follow an adjective ('three missing teeth' per tooth), and one
+    step of a course stands for another ('three treatments' at '$300 a session').
+    """
     if q.noun and q.noun == per and q.unit is None:
         return 1.0
+    if lex is not None and q.unit is None and not q.currency and not q.percent:
+        m = _WORDS_AFTER.match(q.block.text, q.tokens[-1].end)
+        if m and m.group(2) and singular(m.group(2)) == per:
+            return 1.0
+        if q.noun in lex.course_nouns and per in lex.course_nouns and "course" not in (q.noun, per):
+            return 1.0
     units = U.units()
     if q.unit is not None and per in units:
         return U.convert(1.0, q.unit, units[per])
@@ -182,6 +209,8 @@ def check_total(doc: Document, opts: Opts) -> Iterator[Hit]:
         verdict = _compare_total(tq, lo, hi, opts, r.q, c.q)
         if verdict is None or id(tq) in seen:
             continue
+        if verdict == "is higher" and _extra_charge(an, t, r, c):
+            continue  # "five sessions plus the $200 consultation": the total holds more
         seen.add(id(tq))
         implied = describe(lo, hi, tq)
         per_label = r.q.per or ""
@@ -204,6 +233,24 @@ def check_total(doc: Document, opts: Opts) -> Iterator[Hit]:
     yield from _restated_rates(doc, an, opts)
 
 
+_PLUS = re.compile(r"\b(?:plus|including|includes|as\s+well\s+as|on\s+top\s+of)\b|\+", re.I)
+
+
+def _extra_charge(an: Analysis, t: Item, r: Item, c: Item) -> bool:
+    """Whether the total may hold more than rate × count: another sum of the same kind nearby
+    ('a separate $200 fee', 'the starter kit costs $49') or 'plus' between count and total."""
+    tq = t.q
+    for s in range(t.sent - 2, t.sent + 1):
+        for it in an.by_sent.get(s, []):
+            if it is t or it is r or it is c or _is_rate(it.q) or it.section != t.section:
+                continue
+            if _same_measure(it.q, tq) is not None and it.q.start != tq.start:
+                return True
+    if c.q.block is tq.block and c.q.end <= tq.start:
+        return bool(_PLUS.search(tq.block.text[c.q.end : tq.start]))
+    return False
+
+
 def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, float] | None:
     t = an.items[ti]
     tq = t.q
@@ -216,7 +263,7 @@ def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, 
     rates = [it for it in window if _is_rate(it.q) and _eligible_part(it.q, opts)]
     best = None
     for r in rates:
-        conv = _same_measure(r.q, tq)
+        conv = _same_measure(r.q, tq, opts.lex)
         if conv is None:
             continue
         for c in window:
@@ -224,7 +271,7 @@ def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, 
                 continue
             if c.q.currency or c.q.kind == "number":
                 continue
-            per_f = _per_factor(c.q, r.q.per or "")
+            per_f = _per_factor(c.q, r.q.per or "", opts.lex)
             if per_f is None:
                 continue
             if max(r.sent, c.sent, t.sent) - min(r.sent, c.sent, t.sent) > 2:
@@ -235,6 +282,8 @@ def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, 
             lo = r.q.low * c.q.low * scale
             hi = r.q.high * c.q.high * scale
             dist = abs(r.sent - t.sent) + abs(c.sent - t.sent)
+            if _per_factor(c.q, r.q.per or "") is None:
+                dist += 10  # a loose match ('treatments' for 'sessions') only when nothing else
             if best is None or dist < best[0]:
                 best = (dist, r, c, lo, hi)
     if best is None:
@@ -269,7 +318,9 @@ def _is_total(an: Analysis, t: Item, c: Item, r: Item, opts: Opts) -> bool:
             "may",
         ):
             return False
-    before = block.text[max(0, tq.start - 45) : tq.start]
+    before = sentence_before(block, tq.start)[-45:]
+    if tq.unit is not None and re.search(r"\b(?:for|over|within|during|after)\s*$", before, re.I):
+        return False  # "twice a week for five weeks": the period, not the time spent
     own = _OWN_SUBJECT.search(before)
     if own and own.group("noun").lower() not in _TOTAL_SUBJECTS:
         return False  # "a follow-up check costs $60": the price of another thing
@@ -343,48 +394,118 @@ _RESTATE_GAP = re.compile(
 )
 
 
+_RATE_TOTAL_CUE = re.compile(
+    r"(?:\b(?:total|totals|totalling|totaling|that\s+is|that's|which\s+is|works?\s+out\s+(?:to|at)"
+    r"|comes?\s+to|giving|gives|making|makes|means|or|in\s+all|altogether|adds?\s+up\s+to"
+    r"|amounts?\s+to)|=)\W*(?:an?\s+|the\s+)?(?:(?:daily|weekly|monthly|yearly|annual|total)\s+)*"
+    r"(?:(?:total|dose|intake|amount)\s+)?(?:of\s+)?"
+    r"(?:about|around|roughly|approximately|just|only|nearly|almost)?\s*$",
+    re.I,
+)
+
+
 def _restated_rates(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
-    """'500 mg twice a day (1,500 mg a day)', '$40 a month, or $600 a year'."""
-    for sent, items in an.by_sent.items():
-        del sent
-        for a, b in zip(items, items[1:], strict=False):
-            qa, qb = a.q, b.q
-            if qa.block is not qb.block or not (_is_rate(qa) and _is_rate(qb)):
+    """A rate restated as a total over a period: '$40 a month, or $600 a year'; '500 mg twice
+    a day (1,500 mg a day)'; '250 mg three times a day ... a daily total of 1,000 mg'; chained,
+    'two puffs twice daily ... each puff delivers 100 mcg, a daily total of 800 mcg'."""
+    units = U.units()
+    for bi, b in enumerate(an.items):
+        qb = b.q
+        if not _is_rate(qb) or qb.per not in units or qb.sep == "change":
+            continue
+        sentence, s0 = _sentence(an, b)
+        before = sentence[: qb.start - s0]
+        prev = an.items[bi - 1].q if bi else None
+        if prev is not None and prev.block is qb.block and prev.full_end <= qb.start:
+            before_own = qb.block.text[prev.full_end : qb.start]
+            if len(before_own) < len(before):
+                before = before_own
+        gap_ok = bool(_RESTATE_GAP.fullmatch(before[-40:]) or _RATE_TOTAL_CUE.search(before[-40:]))
+        if not gap_ok:
+            continue
+        for a in _rate_partners(an, bi, opts):
+            found = _rate_product(an, a, qb, opts)
+            if found is None:
                 continue
-            if qa.sep == "change" or qb.sep == "change":
-                continue
-            gap = qa.block.text[qa.full_end : qb.start]
-            if len(gap) > 40 or not _RESTATE_GAP.fullmatch(gap):
-                continue
-            if qb.unit is not None and qb.unit.name == qa.per:
-                continue  # "30 minutes a day, 5 days a week" is a schedule, not a restatement
-            conv = _same_measure(qa, qb)
-            per_f = _rate_per(qa, qb.per or "")
-            if conv is None or per_f is None:
-                continue
-            scale = qa.freq / qa.per_size * conv * per_f
-            lo, hi = qa.low * scale, qa.high * scale
-            b_scale = qb.freq / qb.per_size
-            stated = _scaled(qb, b_scale)
-            verdict = _compare_total(stated, lo, hi, opts, qa)
-            if verdict is None:
-                continue
-            freq = f" × {fmt_number(qa.freq)}" if qa.freq != 1 else ""
-            conv_txt = (
-                "" if per_f == 1 else f" × {fmt_number(per_f)} {plural(qa.per or '')} per {qb.per}"
-            )
-            msg = (
-                f"{describe(qa.low, qa.high, qa)} per {qa.per}{freq}{conv_txt} = "
-                f"{describe(lo, hi, qb)} per {qb.per}, but {_quote(qb)} (line {_line(doc, qb)}) "
-                f"{verdict}"
-            )
-            yield Hit(
-                *qb.core_span(),
-                msg,
-                suggestion="Make the two rates agree, or say why they differ.",
-                related=[Related(qa.core_span(), f"{describe(qa.low, qa.high, qa)} per {qa.per}")],
-                data={"implied": [lo, hi], "stated": [qb.low, qb.high]},
-            )
+            lo, hi, arith, related = found
+            verdict = _compare_total(_scaled(qb, qb.freq / qb.per_size), lo, hi, opts, a.q)
+            if verdict is not None:
+                msg = (
+                    f"{arith} = {describe(lo, hi, qb)} per {qb.per}, but {_quote(qb)} "
+                    f"(line {_line(doc, qb)}) {verdict}"
+                )
+                yield Hit(
+                    *qb.core_span(),
+                    msg,
+                    suggestion="Make the two rates agree, or say why they differ.",
+                    related=related,
+                    data={"implied": [lo, hi], "stated": [qb.low, qb.high]},
+                )
+            break  # the nearest rate that can be compared decides
+
+
+def _rate_partners(an: Analysis, bi: int, opts: Opts) -> Iterator[Item]:
+    """Rates before item ``bi`` in its sentence and the two before, nearest first."""
+    b = an.items[bi]
+    for k in range(bi - 1, -1, -1):
+        a = an.items[k]
+        if a.sent < b.sent - 2 or a.section != b.section:
+            return
+        if not _is_rate(a.q) and _same_measure(a.q, b.q) is not None:
+            return  # "two 250 mg tablets": an amount between them changes what is counted
+        if _is_rate(a.q) and a.q.sep != "change" and _eligible_part(a.q, opts):
+            if a.q.block is b.q.block and b.q.unit is not None and a.q.unit is not None:
+                if b.q.unit.name == a.q.per:
+                    continue  # "30 minutes a day, 5 days a week" is a schedule
+            yield a
+
+
+def _per_label(q: Quantity) -> str:
+    """'per week', 'every 12 hours'."""
+    if q.per_size != 1:
+        return f"every {fmt_number(q.per_size)} {plural(q.per or '')}"
+    return f"per {q.per}"
+
+
+def _rate_product(
+    an: Analysis, a: Item, qb: Quantity, opts: Opts
+) -> tuple[float, float, str, list[Related]] | None:
+    """``a`` expressed per ``qb.per``: (lo, hi, arithmetic, related), or None."""
+    qa = a.q
+    conv = _same_measure(qa, qb)
+    if conv is None:
+        return None
+    units = U.units()
+    label = f"{describe(qa.low, qa.high, qa)} {_per_label(qa)}"
+    related = [Related(qa.core_span(), label)]
+    if qa.per in units:
+        per_f = _rate_per(qa, qb.per or "")
+        if per_f is None:
+            return None
+        scale = qa.freq / qa.per_size * conv * per_f
+        amount = describe(qa.low, qa.high, qa)
+        freq = f" × {fmt_number(qa.freq)}" if qa.freq != 1 else ""
+        n = per_f / qa.per_size
+        conv_txt = "" if n == 1 else f" × {fmt_number(n)} ({_per_label(qa)}) per {qb.per}"
+        if not conv_txt:
+            return qa.low * scale, qa.high * scale, f"{amount}{freq} per {qa.per}", related
+        return qa.low * scale, qa.high * scale, f"{amount}{freq}{conv_txt}", related
+    # chained: 100 mcg per puff × (2 puffs twice a day)
+    for f in an.by_sent.get(a.sent, []) + [
+        it for s in (a.sent - 1, a.sent - 2) for it in an.by_sent.get(s, [])
+    ]:
+        fq = f.q
+        if f is a or fq.noun != qa.per or fq.per not in units or fq.unit is not None:
+            continue
+        per_f = _rate_per(fq, qb.per or "")
+        if per_f is None or not _eligible_part(fq, opts):
+            continue
+        scale = fq.freq / fq.per_size * per_f * conv * qa.freq / qa.per_size
+        lo, hi = qa.low * fq.low * scale, qa.high * fq.high * scale
+        times = f" × {fmt_number(fq.freq)}" if fq.freq != 1 else ""
+        arith = f"{label} × {fq.describe()}{times} per {fq.per}"
+        return lo, hi, arith, [*related, Related(fq.core_span(), fq.describe())]
+    return None
 
 
 def _scaled(q: Quantity, factor: float) -> Quantity:
@@ -413,27 +534,47 @@ def check_difference(doc: Document, opts: Opts) -> Iterator[Hit]:
             yield from _judge_difference(doc, q, d, noun, opts)
 
 
+_DIFF_PREFIX = re.compile(
+    r"[\s,;:(—–-]*(?:[^.;!?\d]{0,60}?[,;:(—–]\s*)?"
+    r"(?:(?:which\s+is|that\s+is|that's|or|for|representing|meaning|giving)\s+)?"
+    r"(?:an?|the)?\s*(?:total|overall|net|average|mean)?\s*",
+    re.I,
+)
+_DIFF_AFTER = re.compile(
+    r"[-\s]*(?:(?:percentage[-\s]point|point|points|beats?|units?|pounds?|lbs?|kg|mmhg|degrees?)"
+    r"(?:[-\s]+|(?=\s*$)))?\s*(?P<noun>{nouns}|lower|higher|slower|faster|less|fewer|more|down|up)\b",
+    re.I,
+)
+
+
 def _difference_for(items: list[Item], i: int, lex: Lexicon) -> tuple[Quantity | None, str]:
+    """The stated size of the change ``items[i]``: 'a drop of 30', 'a 38-point improvement',
+    '12 beats slower', 'fell by 20', a few words or a duration away."""
     q = items[i].q
     text = q.block.text
-    if i + 1 < len(items) and items[i + 1].q.block is q.block:
-        d = items[i + 1].q
+    after_re = _diff_after(lex)
+    for d_item in items[i + 1 : i + 4]:
+        d = d_item.q
+        if d.block is not q.block:
+            break
         gap = text[q.full_end : d.start]
-        if len(gap) <= 45 and not d.is_range and d.sep != "change":
-            m = lex.difference.search(gap)
-            if m and re.fullmatch(
-                r"[\s,;:(—–-]*(?:(?:which\s+is|that\s+is|that's|or|for|representing|meaning)\s+)?"
-                r"(?:an?|the)?\s*(?:total|overall|net|average|mean)?\s*",
-                gap[: m.start()],
-                re.I,
-            ):
-                return d, m.group("noun").lower()
-            after = text[d.end : d.end + 25]
-            am = re.match(rf"\s*({_noun_alt(lex)})\b", after, re.I)
-            if am and re.fullmatch(
-                r"[\s,;:(—–-]*(?:(?:which\s+is|or)\s+)?(?:an?|the)?\s*", gap, re.I
-            ):
-                return d, am.group(1).lower()
+        if len(gap) > 90 or d.sep == "change":
+            break
+        if d.is_range:
+            continue
+        m = lex.difference.search(gap)
+        if m and _DIFF_PREFIX.fullmatch(gap[: m.start()]):
+            return d, m.group("noun").lower()
+        am = after_re.match(text, d.end)
+        if am and _DIFF_PREFIX.fullmatch(gap):
+            noun = am.group("noun").lower()
+            noun = {"lower": "drop", "slower": "drop", "less": "drop", "fewer": "drop"}.get(
+                noun, noun
+            )
+            noun = {"higher": "rise", "faster": "rise", "more": "rise"}.get(noun, noun)
+            return d, {"down": "drop", "up": "rise"}.get(noun, noun)
+        if d.unit is None or d.unit.dim != "[time]":
+            break  # only a duration ("within four hours") may stand between
     if i > 0 and items[i - 1].q.block is q.block:
         d = items[i - 1].q
         gap = text[d.full_end : q.start]
@@ -445,9 +586,32 @@ def _difference_for(items: list[Item], i: int, lex: Lexicon) -> tuple[Quantity |
     return None, ""
 
 
+_DIFF_AFTER_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def _diff_after(lex: Lexicon) -> re.Pattern[str]:
+    pat = _DIFF_AFTER_CACHE.get(id(lex))
+    if pat is None:
+        pat = re.compile(_DIFF_AFTER.pattern.replace("{nouns}", _noun_alt(lex)), re.I)
+        _DIFF_AFTER_CACHE[id(lex)] = pat
+    return pat
+
+
 def _noun_alt(lex: Lexicon) -> str:
     words = lex.raw.get("difference_nouns", [])
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_F_PER_C = 1.8
+
+
+def _delta_factor(src: U.Unit, dst: U.Unit) -> float | None:
+    """Factor from a change in ``src`` to ``dst``; temperature changes are plain degrees."""
+    if src.dim == dst.dim == "[temperature]" and (src.factor is None or dst.factor is None):
+        if src.name == dst.name or "degree_difference" in (src.name, dst.name):
+            return 1.0
+        return _F_PER_C if "Fahrenheit" in dst.name else 1 / _F_PER_C
+    return U.convert(1.0, src, dst)
 
 
 def _judge_difference(
@@ -467,7 +631,7 @@ def _judge_difference(
             candidates.append((change / abs(a) * 100, "relative"))
     else:
         if q.unit is not None and d.unit is not None:
-            f = U.convert(1.0, q.unit, d.unit)
+            f = _delta_factor(q.unit, d.unit)
             if f is None:
                 return
             change *= f
@@ -777,6 +941,7 @@ def check_conflict(doc: Document, opts: Opts) -> Iterator[Hit]:
     an = analyse(doc, opts)
     lex = opts.lex
     first: dict[str, list[Quantity]] = defaultdict(list)
+    sent_of: dict[int, int] = {}
     for it in an.items:
         q = it.q
         if not _course_statement(q, lex):
@@ -786,6 +951,8 @@ def check_conflict(doc: Document, opts: Opts) -> Iterator[Hit]:
         tol = opts.approx_tolerance if q.qualifier == "approx" else 0.0
         lo, hi = lo * (1 - tol), hi * (1 + tol)
         for prev in first[noun]:
+            if prev.block is q.block and it.sent == sent_of[id(prev)]:
+                continue  # "12 sessions for the face and 6 for the arms": a list, not a conflict
             plo, phi = _interval(prev)
             ptol = opts.approx_tolerance if prev.qualifier == "approx" else 0.0
             plo, phi = plo * (1 - ptol), phi * (1 + ptol)
@@ -799,6 +966,7 @@ def check_conflict(doc: Document, opts: Opts) -> Iterator[Hit]:
                 )
                 break
         first[noun].append(q)
+        sent_of[id(q)] = it.sent
 
 
 # --- FIG008 weight-loss rate ------------------------------------------------------------------

@@ -30,6 +30,7 @@ class Lexicon:
     noun_modifiers: frozenset[str]
     partial_modifiers: frozenset[str]
     people_nouns: frozenset[str]
+    dose_forms: frozenset[str]
     exclusive: tuple[tuple[str, ...], ...]
     measure_before: re.Pattern[str]  # "... weight loss of" at the end of a text
     measure_after: re.Pattern[str]  # "of weight" at the start of a text
@@ -90,6 +91,7 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         noun_modifiers=frozenset(_words(raw, "noun_modifiers")),
         partial_modifiers=frozenset(_words(raw, "partial_modifiers")),
         people_nouns=frozenset(_words(raw, "people_nouns")),
+        dose_forms=frozenset(_words(raw, "dose_forms")),
         exclusive=exclusive,
         measure_before=measure_before,
         measure_after=measure_after,

@@ -39,11 +39,15 @@ _WORDNUM = (
     rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_ONES)}))?"
     rf"|{'|'.join(_TEENS)}|{'|'.join(_ONES)}|zero|a\s+dozen|dozen|a\s+hundred)"
 )
+_HALF = (
+    r"half\s+an?(?=\s+(?:hour|day|week|month|year|pound|kilo|kg|stone|litre|liter|cup|teaspoon"
+    r"|tablespoon|tablet|dose|mile)\b)"
+)
 NUM_RE = re.compile(
     r"(?<![\w.,$£€])(?<![A-Za-z]-)"
     r"(?:(?P<cur>US\$|[$£€])\s?)?"
     r"(?:(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?!\d)"
-    rf"|(?P<word>(?i:{_WORDNUM}))(?![\w-]))"
+    rf"|(?P<word>(?i:half\s+a\s+dozen|{_HALF}|{_WORDNUM}|once|twice|thrice))(?![\w-]))"
     r"(?P<scale>\s?(?:k|m|bn)(?![\w])|\s(?i:hundred|thousand|million|billion)(?![\w]))?"
 )
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR"}
@@ -102,12 +106,13 @@ _ADVERB_RATES = {
     "monthly": "month",
     "yearly": "year",
     "annually": "year",
+    "annual": "year",
     "hourly": "hour",
 }
 _RATE_RE = re.compile(
     r"\s*(?:(?P<freq>once|twice|thrice|(?P<fn>\d+|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+times)\s+)?"
-    r"(?:(?P<prep>per|an?|each|every|/|a\s+single)\s*(?:(?P<k>\d+|two|three|four|five|six)\s+)?"
+    r"(?:(?P<prep>per|an?|each|every|/|a\s+single)\s*(?:(?P<k>\d+|two|three|four|five|six|eight|ten|twelve)\s+)?"
     r"(?P<den>[A-Za-z]+)(?![\w-])|(?P<adv>daily|nightly|weekly|fortnightly|monthly|yearly|annually"
     r"|hourly)(?![\w-]))",
     re.I,
@@ -290,6 +295,8 @@ def plural(noun: str) -> str:
 
 def word_value(text: str) -> float:
     parts = re.split(r"[-\s]+", text.lower())
+    if parts[0] == "half":
+        return 6.0 if parts[-1] == "dozen" else 0.5
     total = 0.0
     for p in parts:
         if p == "a":
@@ -363,7 +370,7 @@ def _unit_at(text: str, pos: int) -> tuple[str, object, int] | None:
 def extract(block: Block, lex: Lexicon) -> list[Quantity]:
     """All quantities of a block, in order."""
     text = block.text
-    toks = tokens(text)
+    toks = _compound(text, tokens(text))
     out: list[Quantity] = []
     i = 0
     covered = 0
@@ -376,7 +383,7 @@ def extract(block: Block, lex: Lexicon) -> list[Quantity]:
         sep = ""
         if i + 1 < len(toks):
             t2 = toks[i + 1]
-            sep = _range_sep(text, t1, t2)
+            sep = _range_sep(text, t1, t2, lex)
             if sep:
                 group.append(t2)
         q = _build(block, text, group, sep, lex)
@@ -388,7 +395,39 @@ def extract(block: Block, lex: Lexicon) -> list[Quantity]:
     return out
 
 
-def _range_sep(text: str, t1: Token, t2: Token) -> str:
+_COMPOUND = {("stone", "pound"), ("foot", "inch"), ("pound", "ounce")}
+_WORDS_TO_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,4}to\s+")
+
+
+def _compound(text: str, toks: list[Token]) -> list[Token]:
+    """'11 stone 4 lb' is one weight (158 lb), '5 ft 6 in' one height."""
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        t1 = toks[i]
+        if i + 1 < len(toks):
+            t2 = toks[i + 1]
+            u1 = _unit_at(text, t1.end)
+            u2 = _unit_at(text, t2.end)
+            if (
+                u1 is not None
+                and u2 is not None
+                and u1[0] == u2[0] == "unit"
+                and isinstance(u1[1], U.Unit)
+                and isinstance(u2[1], U.Unit)
+                and (u1[1].name, u2[1].name) in _COMPOUND
+                and re.fullmatch(r",?\s*(?:and\s+)?", text[u1[2] : t2.start])
+            ):
+                big = U.convert(t1.value, u1[1], u2[1]) or 0.0
+                out.append(Token(t1.start, t2.end, big + t2.value, None, False, t2.decimals))
+                i += 2
+                continue
+        out.append(t1)
+        i += 1
+    return out
+
+
+def _range_sep(text: str, t1: Token, t2: Token, lex: Lexicon) -> str:
     gap = text[t1.end : t2.start]
     if len(gap) > 30:
         return ""
@@ -396,6 +435,11 @@ def _range_sep(text: str, t1: Token, t2: Token) -> str:
     if u is not None and u[2] <= t2.start:
         gap = text[u[2] : t2.start]
     before = text[max(0, t1.start - 40) : t1.start]
+    if _WORDS_TO_GAP.fullmatch(gap) and _FROM_BEFORE.search(before):
+        # "went from 82 bpm at baseline to 68 bpm": a change, when a change verb says so
+        if lex.change_word.search(text[max(0, t1.start - 80) : t1.start]):
+            return "from"
+        return ""
     if t1.currency and t2.currency and t1.currency != t2.currency:
         return ""
     if _DASH_GAP.match(gap):
@@ -448,9 +492,11 @@ def _build(block: Block, text: str, group: list[Token], sep: str, lex: Lexicon) 
             q.unit = payload
     elif not q.currency:
         pos = _noun(text, pos, q, lex)
+        if q.noun is None and text[t1.start : t1.end].lower() in _FREQ_WORDS:
+            q.noun = "time"  # "twice a week" is "2 times a week"
     q.end = pos
     if sep == "from":
-        before = _sentence_before(block, t1.start)
+        before = sentence_before(block, t1.start)
         if lex.change_word.search(before[-80:]):
             q.sep = "change"
         else:
@@ -459,7 +505,8 @@ def _build(block: Block, text: str, group: list[Token], sep: str, lex: Lexicon) 
     if sep != "between":
         before = text[max(0, q.start - 30) : q.start]
         qm = _QUAL_RE.search(before)
-        if qm:
+        over_time = q.unit is not None and q.unit.dim == "[time]" and qm is not None
+        if qm and not (over_time and qm.group("q").lower() == "over"):  # "over 4 weeks": during
             q.qualifier = next(k for k in _QUALIFIERS if qm.group(k))
             q.start -= len(before) - qm.start("q")
     full = _rate(text, q.end, q, lex)
@@ -472,7 +519,7 @@ def _build(block: Block, text: str, group: list[Token], sep: str, lex: Lexicon) 
     return q
 
 
-def _sentence_before(block: Block, pos: int) -> str:
+def sentence_before(block: Block, pos: int) -> str:
     for s in block.sentences:
         if s.start <= pos <= s.end:
             return block.text[s.start : pos]
@@ -501,8 +548,15 @@ def _noun(text: str, pos: int, q: Quantity, lex: Lexicon) -> int:
     return pos
 
 
+_FORM_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
+
+
 def _rate(text: str, pos: int, q: Quantity, lex: Lexicon) -> int:
     m = _RATE_RE.match(text, pos)
+    if m is None and q.unit is not None:
+        fm = _FORM_WORD.match(text, pos)  # "5 mg tablet every 12 hours"
+        if fm and singular(fm.group("w")) in lex.dose_forms:
+            m = _RATE_RE.match(text, fm.end())
     if not m:
         if q.currency and _EACH_AFTER.match(text, pos):
             q.per = "?each"
@@ -515,12 +569,9 @@ def _rate(text: str, pos: int, q: Quantity, lex: Lexicon) -> int:
         prep = m.group("prep").lower()
         unit = U.lookup(den) or U.lookup(m.group("den"))
         is_time = unit is not None and unit.dim == "[time]"
-        if den in _STOP or (
-            not is_time
-            and prep in ("a", "an")
-            and den not in lex.course_nouns
-            and den not in {singular(p) for p in lex.people_nouns}
-        ):
+        known = den in lex.course_nouns or den in {singular(p) for p in lex.people_nouns}
+        if den in _STOP or (not is_time and prep in ("a", "an", "each") and not known):
+            # "$65 each comes to": "each" ends the rate here, it is not "each <noun>"
             if q.currency and _EACH_AFTER.match(text, pos):
                 q.per = "?each"
                 return _EACH_AFTER.match(text, pos).end()  # type: ignore[union-attr]
@@ -559,9 +610,24 @@ def _measure(text: str, q: Quantity, lex: Lexicon) -> None:
 
 
 _EACH_LASTS = re.compile(
-    r"\b(?:each|every|one|a|an|per)\s+(?:[A-Za-z-]+\s+)??(?P<noun>[A-Za-z]+)\s+"
-    r"(?:(?:usually|typically|generally|normally|will|can|may)\s+)?(?:lasts?|takes?|runs?\s+for)"
+    r"(?:\b(?:each|every|one|a|an|per)\s+(?:[A-Za-z-]+\s+)??|(?:^|[,;:]\s*)(?:[A-Za-z-]+\s+){0,2})"
+    r"(?P<noun>[A-Za-z]+)\s+(?:(?:usually|typically|generally|normally|will|can|may)\s+)?"
+    r"(?:lasts?|takes?|runs?\s+for|(?P<be>is|are))"
     r"\s+(?:about\s+|around\s+|roughly\s+|up\s+to\s+)?$",
+    re.I,
+)
+_EACH_HOLDS = re.compile(
+    r"\b(?:each|every|one|a|per)\s+(?:[A-Za-z-]+\s+)??(?P<noun>[A-Za-z]+)\s+"
+    r"(?:(?:usually|typically|generally|normally)\s+)?"
+    r"(?:contains?|delivers?|provides?|gives?|holds?|has|supplies|supply)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?$",
+    re.I,
+)
+_PERIOD_TOTAL = re.compile(
+    r"\b(?:(?P<cap>maximum|max|limit|ceiling)\s+|total\s+)?"
+    r"(?P<adv>daily|weekly|monthly|yearly|annual(?=\s))"
+    r"\s+(?:(?:total|dose|intake|amount|allowance)\s+)?(?:(?P<cap2>maximum|limit)\s+)?"
+    r"(?:of|is|was|comes\s+to|:)?\s*(?:about\s+|around\s+|roughly\s+|approximately\s+)?$",
     re.I,
 )
 _COURSE_WORD = re.compile(r"[A-Za-z]+")
@@ -570,11 +636,23 @@ _COURSE_WORD = re.compile(r"[A-Za-z]+")
 def _link_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
     """'each class lasts 45 minutes' -> per class; 'classes meet 2 times a week' -> 2 classes."""
     for q in qs:
-        before = _sentence_before(q.block, q.start)[-60:]
+        before = sentence_before(q.block, q.start)[-60:]
         if q.unit is not None and q.per is None and q.unit.dim == "[time]":
             m = _EACH_LASTS.search(before)
+            if m and m.group("be") and not re.match(r"\s+long\b", text[q.end : q.end + 6]):
+                m = None  # "sessions are 30 minutes long", not "the wait is 30 minutes"
             if m and singular(m.group("noun")) in lex.course_nouns:
                 q.per = singular(m.group("noun"))
+        if q.unit is not None and q.per is None and q.unit.dim != "[time]":
+            m = _EACH_HOLDS.search(before)
+            if m and singular(m.group("noun")) not in _STOP:
+                q.per = singular(m.group("noun"))  # "each puff delivers 100 mcg"
+            else:
+                m = _PERIOD_TOTAL.search(before)
+                if m:  # "a daily total of 800 mcg" is 800 mcg per day
+                    q.per = _ADVERB_RATES[m.group("adv").lower()]
+                    if m.group("cap") or m.group("cap2"):
+                        q.qualifier = q.qualifier or "max"
         if q.noun == "time" and q.per is not None:
             for w in reversed(_COURSE_WORD.findall(before)):
                 if singular(w) in lex.course_nouns:
@@ -588,7 +666,7 @@ def _link_money_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
     for idx, q in enumerate(qs):
         if not q.currency or (q.per and q.per != "?each"):
             continue
-        before = _sentence_before(q.block, q.start)
+        before = sentence_before(q.block, q.start)
         per: str | None = None
         m = _SUBJECT_BEFORE.search(before[-120:])
         if m and m.group(0).lower().split()[0] in (
@@ -606,18 +684,45 @@ def _link_money_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
             ):
                 per = noun
         if per is None:
-            m2 = _PLURAL_SUBJECT.search(before[-120:])
+            tail = before[-120:]
+            m2 = _PLURAL_SUBJECT.search(tail)
             if m2 and singular(m2.group("noun")) in lex.course_nouns:
-                per = singular(m2.group("noun"))
+                at = q.start - len(tail) + m2.start("noun")
+                counted = any(
+                    p.block is q.block and p.noun and p.start <= at < p.end for p in qs[:idx]
+                )
+                if not counted:  # "ten sessions cost $1,100" is a total, not a price each
+                    per = singular(m2.group("noun"))
         if per is None and (q.per == "?each" or _AT_BEFORE.search(before[-20:])):
             for prev in reversed(qs[:idx]):
                 if prev.noun and prev.block is q.block and q.start - prev.end < 40:
                     per = prev.noun
                     break
+        if per is None and q.per == "?each":
+            per = _each_subject(before, qs[:idx], q, lex)
         if per is not None:
             q.per = per
         elif q.per == "?each":
             q.per = None
+
+
+_PLURAL_WORD = re.compile(r"\b[A-Za-z]{3,}(?<![su])s\b")
+
+
+def _each_subject(before: str, prev: list[Quantity], q: Quantity, lex: Lexicon) -> str | None:
+    """What '$60 each' is the price of: a count earlier in the sentence ('six massages at €70
+    each'), else a course noun or a plural noun leading it ('Sessions with Dr Lee are £60 each')."""
+    sent_start = q.start - len(before)
+    for p in reversed(prev):
+        if p.block is q.block and p.start >= sent_start and p.noun and p.kind == "count":
+            return p.noun
+    for w in _COURSE_WORD.findall(before):
+        if singular(w) in lex.course_nouns:
+            return singular(w)
+    m = _PLURAL_WORD.search(before[:40])
+    if m and m.group().lower() not in _STOP:
+        return singular(m.group())
+    return None
 
 
 def fractions(block: Block, qs: list[Quantity]) -> list[tuple[Quantity, Quantity, str]]:

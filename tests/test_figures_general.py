@@ -1,0 +1,130 @@
+"""The figures rules on the many ways writers state totals, rates, shares, changes and units.
+
+Every passage here is original, written for these tests: for each pattern, passages that must
+fire and consistent ones that must stay quiet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from healthlint.api import lint_string
+
+
+def codes(text: str) -> set[str]:
+    return {f.code for f in lint_string(text, "a.md", select=["FIG"])}
+
+
+def messages(text: str) -> list[str]:
+    return [f"{f.code} {f.message}" for f in lint_string(text, "a.md", select=["FIG"])]
+
+
+FIRES = [
+    # totals: "each" after a price, a subject far from it, word numbers, "comes to"
+    ("FIG001", "Half a dozen facials at €55 each comes to €250, paid on the day."),
+    (
+        "FIG001",
+        "Lessons with our swim coach are £25 each. A block of eight lessons therefore costs £260.",
+    ),
+    # totals: a frequency over a period counts the sessions
+    (
+        "FIG001",
+        "The rehab class meets twice a week for six weeks, making 15 classes in all. Bring water.",
+    ),
+    (
+        "FIG001",
+        "Hydrotherapy is booked three times a week for four weeks. That is a total of 10 sessions.",
+    ),
+    # totals: minutes per session times sessions
+    (
+        "FIG001",
+        "Tinnitus therapy sessions last 40 minutes, and the plan is 9 sessions. "
+        "That adds up to about 3 hours in total.",
+    ),
+    # an adjective between the count and its noun; one step of a course for another
+    (
+        "FIG001",
+        "Veneers cost $900 to $1,200 per tooth. Covering four front teeth will therefore "
+        "set you back no more than $3,000.",
+    ),
+    (
+        "FIG001",
+        "Chemical peels are $150-$200 a session. Most skin needs four to five treatments, "
+        "so plan for a total of $1,200 to $1,500.",
+    ),
+    # differences: words between the end points, a duration before the size, "a 9-point fall"
+    (
+        "FIG002",
+        "Pulse went from 96 bpm before the course to 80 bpm after it, a decrease of 20 bpm.",
+    ),
+    (
+        "FIG002",
+        "Her LDL fell from 160 mg/dL to 131 mg/dL, a 39-point improvement in a year.",
+    ),
+    (
+        "FIG002",
+        "The child's temperature came down from 39.8°C to 38.1°C within two hours, "
+        "a drop of about 3 degrees.",
+    ),
+    ("FIG002", "Readings fell from 9.1 mmol/L to 7.3 mmol/L, 2.8 mmol/L lower than before."),
+    # rates restated per day, a few sentences apart, chained through the dose form
+    ("FIG001", "Give 125 mg four times a day. That makes a daily total of 400 mg."),
+    ("FIG001", "Swallow one 20 mg capsule every 8 hours, or 40 mg per day."),
+    (
+        "FIG001",
+        "Spray once into each nostril, three sprays a day in all. Each spray delivers 50 mcg, "
+        "giving a daily total of 300 mcg.",
+    ),
+]
+
+QUIET = [
+    "Pulse went from 96 bpm before the course to 80 bpm after it, a decrease of 16 bpm.",
+    "Her LDL fell from 160 mg/dL to 131 mg/dL, a 29-point improvement in a year.",
+    "The child's temperature came down from 39.8°C to 38.1°C within two hours, "
+    "a drop of about 1.7 degrees.",
+    "Readings fell from 9.1 mmol/L to 7.3 mmol/L, 1.8 mmol/L lower than before.",
+    "His fever went from 102.2°F to 99.5°F overnight, a fall of 1.5°C.",
+    # compound weights and heights are one figure
+    "He went from 14 stone 2 lb to 13 stone 5 lb in ten weeks, a loss of 11 pounds.",
+    "She measured 5 ft 4 in at twelve and 5 ft 7 in at fifteen.",
+    "Veneers cost $900 to $1,200 per tooth. Covering four front teeth will therefore "
+    "set you back $3,600 to $4,800.",
+    "Chemical peels are $150-$200 a session. Most skin needs four to five treatments, "
+    "so plan for a total of $600 to $1,000.",
+    # an extra charge nearby or "plus": the total may hold more than price × count
+    "Fillings cost $90 each, and the first exam is a separate $60. "
+    "Three fillings plus the exam therefore cost $330 altogether.",
+    # counted subjects are totals, not prices each
+    "Yoga classes cost $12 per class and pool sessions $8 per session. "
+    "Ten yoga classes cost $120, while ten pool sessions come to $80.",
+    "Half a dozen facials at €55 each comes to €330, paid on the day.",
+    "Lessons with our swim coach are £25 each. A block of eight lessons therefore costs £200.",
+    "The rehab class meets twice a week for six weeks, making 12 classes in all. Bring water.",
+    "Hydrotherapy is booked three times a week for four weeks. That is a total of 12 sessions.",
+    "Tinnitus therapy sessions last 40 minutes, and the plan is 9 sessions. "
+    "That adds up to about 6 hours in total.",
+    "Visits are 20 minutes long, twice a week, for five weeks. That is 10 visits in all.",
+    "Give 125 mg four times a day. That makes a daily total of 500 mg.",
+    "Swallow one 20 mg capsule every 8 hours, or 60 mg per day.",
+    "Spray twice a day. Each spray delivers 50 mcg, giving a daily total of 100 mcg.",
+    # the amount per dose changes between the regimen and the total: too ambiguous to judge
+    "Each dose is three 100 mg tablets, taken twice a day. That is 600 mg daily, "
+    "below the maximum daily dose of 1,000 mg.",
+    "Use two drops twice a day. Each bottle holds 5 ml and lasts about 25 days.",
+]
+
+
+@pytest.mark.parametrize(("code", "text"), FIRES)
+def test_fires(code: str, text: str) -> None:
+    assert code in codes(text), messages(text)
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_quiet(text: str) -> None:
+    assert codes(text) == set(), messages(text)
+
+
+def test_rate_message_shows_the_arithmetic() -> None:
+    (msg,) = messages("Swallow one 20 mg capsule every 8 hours, or 40 mg per day.")
+    assert "20 mg × 3 (every 8 hours) per day = 60 mg per day" in msg
+    assert "'40 mg'" in msg
