@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from healthlint.api import lint_string
 from healthlint.claims import analyse_text, load_lexicon
 from healthlint.claims.detect import has_citation
 from healthlint.claims.lexicon import _past
@@ -114,6 +115,8 @@ CAREFUL = [
     # advice with the prescriber in it, and an ordinary medicine for a child
     "Don't stop taking your antidepressants without talking to your GP.",
     "Give your child paracetamol if they have a fever.",
+    # contraindication advice
+    "Anyone with a bleeding disorder should avoid laser eye surgery unless their surgeon agrees.",
     # a patient's remark that is not offered as proof
     "One patient said the injection hurt more than she expected.",
 ]
@@ -159,3 +162,30 @@ def test_past_participles(verb, forms):
 def test_peer_list_includes_other_list(lex):
     # the remedy list takes in every supplement ingredient ("@supplement_weak")
     assert "advice" in detectors("Everyone should start taking rhodiola every morning.", lex)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the supplement is the subject of its own structure/function claim
+        ("Rhodiola supports mental stamina on busy days.", True),
+        ("Lion's mane 500 mg helps maintain sharp, clear focus.", True),
+        # the claim is why you take the product
+        ("Take our sleep complex to support deeper, more restful sleep.", True),
+        # no supplement: the same wording about a habit is not a DSHEA matter
+        ("Regular walking supports heart health.", False),
+        ("Take the stairs to boost your heart health.", False),
+    ],
+)
+def test_structure_function_claim_about_a_named_supplement(text, flagged):
+    codes = {f.code for f in lint_string(text, "page.md", select=["CLM004"])}
+    assert (codes == {"CLM004"}) is flagged, codes
+
+
+def test_named_supplement_with_the_disclaimer_is_quiet():
+    text = (
+        "Rhodiola supports mental stamina on busy days.\n\n"
+        "These statements have not been evaluated by the Food and Drug Administration. This "
+        "product is not intended to diagnose, treat, cure, or prevent any disease.\n"
+    )
+    assert not [f for f in lint_string(text, "page.md", select=["CLM004"])]

@@ -276,8 +276,9 @@ def analyse_text(
                 if _Context.has_caveat(text, lex, hits):
                     return []
                 ctx = _Context(text, lex, hits)
+            # a condition anywhere after the claim qualifies it ("... unless your GP agrees")
             if pat.unless_clause is not None and pat.unless_clause.search(
-                text, ctx.clause_start(s), ctx.clause_end(e)
+                text, ctx.clause_start(s)
             ):
                 continue
             if ctx.negated(s, e):

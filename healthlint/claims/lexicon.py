@@ -263,6 +263,7 @@ class Lexicon:
     dshea_evaluated: re.Pattern[str]
     dshea_intended: re.Pattern[str]
     dshea_partial: re.Pattern[str]
+    dshea_taken: re.Pattern[str]
     detectors: dict[str, Detector]
     priority: list[str]
     supersedes: dict[str, list[str]]
@@ -447,6 +448,7 @@ def build_lexicon(
         dshea_evaluated=_compile(context_raw["dshea_evaluated"], "context.dshea_evaluated"),
         dshea_intended=_compile(context_raw["dshea_intended"], "context.dshea_intended"),
         dshea_partial=_compile(context_raw["dshea_partial"], "context.dshea_partial"),
+        dshea_taken=_compile(context_raw.get("dshea_taken", "(?!)"), "context.dshea_taken"),
         detectors=detectors,
         priority=list(raw.get("priority", [])),
         supersedes={k: list(v) for k, v in (raw.get("supersedes") or {}).items()},
