@@ -189,3 +189,24 @@ def test_named_supplement_with_the_disclaimer_is_quiet():
         "product is not intended to diagnose, treat, cure, or prevent any disease.\n"
     )
     assert not [f for f in lint_string(text, "page.md", select=["CLM004"])]
+
+
+def test_evidence_frame_stands_for_the_efficacy_claim_it_reports(lex):
+    # what the studies supposedly show is the content of the uncited-evidence claim
+    assert detectors("Research shows that rosehip oil erases stretch marks.", lex) == {
+        "uncited_evidence"
+    }
+    assert detectors("Before-and-after photos prove this serum really works.", lex) == {"anecdote"}
+    # a disease claim stays a finding even when studies are invoked for it
+    assert detectors("Studies confirm that oregano oil cures sinusitis.", lex) == {
+        "uncited_evidence",
+        "disease",
+    }
+    # a claim in a later clause is the writer's own
+    got = detectors("Studies show it is popular, and our balm erases stretch marks.", lex)
+    assert "efficacy" in got
+
+
+def test_gut_check_and_size_loss_are_both_reported(lex):
+    got = detectors("Drop three dress sizes without any exercise at all.", lex)
+    assert {"weight_gut_check", "inches_weight"} <= got

@@ -313,13 +313,40 @@ def analyse_text(
         found.extend(_rate_claims(text, lex, ctx))
     if not found:
         return found
-    return _dedupe(found, lex.priority, lex.supersedes)
+    if lex.frames and ctx is not None and len(found) > 1:
+        found = _unframed(found, lex.frames, ctx)
+    return _dedupe(found, lex.priority, lex.supersedes, lex.coexist)
+
+
+def _unframed(found: list[Claim], frames: dict[str, list[str]], ctx: _Context) -> list[Claim]:
+    """Drop claims reported inside an evidence frame's complement, in the same clause.
+
+    In "Studies show that collagen reverses skin ageing" the writer's claim is about the evidence
+    (CLM009); what the studies supposedly show is its content, not a second claim.
+    """
+    drop: set[int] = set()
+    for f in found:
+        kinds = frames.get(f"{f.detector}.{f.pattern}")
+        if not kinds:
+            continue
+        end = ctx.clause_end(f.end)
+        drop.update(
+            i for i, c in enumerate(found) if c.detector in kinds and f.end <= c.start < end
+        )
+    return [c for i, c in enumerate(found) if i not in drop] if drop else found
 
 
 def _dedupe(
-    found: list[Claim], priority: list[str], supersedes: dict[str, list[str]]
+    found: list[Claim],
+    priority: list[str],
+    supersedes: dict[str, list[str]],
+    coexist: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[Claim]:
-    """One finding per overlapping stretch: the most specific detector, then the longest match."""
+    """One finding per overlapping stretch: the most specific detector, then the longest match.
+
+    Pairs in ``coexist`` break different criteria with the same words ("lose 3 inches off your
+    waist" is spot reduction and weight in inches): both are kept.
+    """
     rank = {k: i for i, k in enumerate(priority)}
     beaten = {(b, a) for a, bs in supersedes.items() for b in bs}  # (loser, winner)
     order = sorted(
@@ -330,7 +357,14 @@ def _dedupe(
         if any(
             k.start < c.end
             and c.start < k.end
-            and (k.detector == c.detector or (c.detector in rank and k.detector in rank))
+            and (
+                k.detector == c.detector
+                or (
+                    c.detector in rank
+                    and k.detector in rank
+                    and (c.detector, k.detector) not in coexist
+                )
+            )
             for k in kept
         ):
             continue

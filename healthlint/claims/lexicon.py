@@ -267,6 +267,9 @@ class Lexicon:
     detectors: dict[str, Detector]
     priority: list[str]
     supersedes: dict[str, list[str]]
+    # "detector.pattern" -> detectors whose claims inside its complement it stands for
+    frames: dict[str, list[str]]
+    coexist: frozenset[tuple[str, str]]  # detector pairs both reported when they overlap
     rewrites: list[tuple[re.Pattern[str], str]]
     rate: re.Pattern[str]
     terms: dict[str, list[str]] = field(default_factory=dict)
@@ -452,6 +455,12 @@ def build_lexicon(
         detectors=detectors,
         priority=list(raw.get("priority", [])),
         supersedes={k: list(v) for k, v in (raw.get("supersedes") or {}).items()},
+        frames={k: list(v) for k, v in (raw.get("frames") or {}).items()},
+        coexist=frozenset(
+            (str(a), str(b))
+            for pair in raw.get("coexist") or []
+            for a, b in (tuple(pair), tuple(reversed(pair)))
+        ),
         rewrites=rewrites,
         rate=_compile(_rate_regex(expansions["lose"]), "rate"),
         terms=terms,
