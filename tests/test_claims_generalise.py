@@ -8,11 +8,14 @@ the wording it was tuned on (other verbs of the same peer group, other topics, o
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from healthlint.api import lint_string
 from healthlint.claims import analyse_text, load_lexicon
 from healthlint.claims.detect import has_citation
+from healthlint.claims.dshea import supplement_subject, supplement_topic
 from healthlint.claims.lexicon import _past
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -210,3 +213,20 @@ def test_evidence_frame_stands_for_the_efficacy_claim_it_reports(lex):
 def test_gut_check_and_size_loss_are_both_reported(lex):
     got = detectors("Drop three dress sizes without any exercise at all.", lex)
     assert {"weight_gut_check", "inches_weight"} <= got
+
+
+def _probes() -> list[dict]:
+    return yaml.safe_load((ROOT / "tests" / "data" / "claims_probes.yml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("item", _probes(), ids=lambda i: i["t"][:50])
+def test_probe_sentence(item, lex):
+    """Each probe is judged as a one-sentence page, as the benchmark does."""
+    found = analyse_text(item["t"], lex, cited=has_citation(item["t"], lex))
+    flagged = any(
+        c.detector != "dshea"
+        or supplement_topic(item["t"], lex).is_supplement
+        or supplement_subject(item["t"], c.start, lex) is not None
+        for c in found
+    )
+    assert flagged is (item["c"] == "y"), [(c.detector, c.text) for c in found]

@@ -171,7 +171,8 @@ class _Context:
 
 def _mentioned(text: str, s: int, e: int, lex: Lexicon) -> bool:
     """Whether the match is a word being mentioned, not used: short quoted words after a naming
-    verb ("calling its pills ‘clinically proven’", "the word “miracle”")."""
+    verb ("calling its pills ‘clinically proven’", "the word “miracle”"). Unquoted, the same
+    words are an attributed claim ("the maker describes it as a miracle"), still reported."""
     opens = list(_OPEN_QUOTE.finditer(text, max(0, s - 60), s + 1))
     if not opens:
         return False
@@ -187,8 +188,11 @@ def _mentioned(text: str, s: int, e: int, lex: Lexicon) -> bool:
     return any(r.search(before) for r in lex.context["mention"])
 
 
-def _harm_follows(text: str, e: int, lex: Lexicon) -> bool:
-    """A harm noun right after the match ("permanent ... scarring") makes it a risk statement."""
+def _harm_follows(text: str, s: int, e: int, lex: Lexicon) -> bool:
+    """A harm noun right after the match ("permanent ... scarring") makes it a risk statement;
+    not after a promise of no harm ("zero risk of scarring")."""
+    if _NEG_LEAD.match(text, s):
+        return False
     m = lex.term_res["harm_noun"].search(text, e, min(len(text), e + 25))
     return m is not None and len(text[e : m.start()].split()) <= 1
 
@@ -291,7 +295,7 @@ def analyse_text(
                 continue
             if key in ("absolute", "efficacy") and ctx.in_clause("risk", s, e):
                 continue
-            if _harm_follows(text, e, lex):
+            if _harm_follows(text, s, e, lex):
                 continue
             if det.medical_context and lex.term_res["medical_context"].search(text, 0, s):
                 continue
