@@ -24,7 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from healthlint.claims.detect import analyse_text, has_citation  # noqa: E402
-from healthlint.claims.dshea import disclaimer_status, supplement_topic  # noqa: E402
+from healthlint.claims.dshea import (  # noqa: E402
+    disclaimer_status,
+    supplement_subject,
+    supplement_topic,
+)
 from healthlint.claims.lexicon import load_lexicon  # noqa: E402
 from healthlint.packs import load_pack  # noqa: E402
 
@@ -42,10 +46,10 @@ def predict(text: str, lex, codes: dict[str, str]) -> set[str]:
         if c.detector == "dshea":
             if c.attributed:
                 continue
-            if (
-                supplement_topic(text, lex).is_supplement
-                and disclaimer_status(text, lex) != "present"
-            ):
+            about_supplement = supplement_topic(text, lex).is_supplement or (
+                supplement_subject(text, c.start, lex) is not None
+            )
+            if about_supplement and disclaimer_status(text, lex) != "present":
                 found.add(codes["dshea"])
         else:
             found.add(codes[c.detector])

@@ -8,10 +8,14 @@ the wording it was tuned on (other verbs of the same peer group, other topics, o
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from healthlint.api import lint_string
 from healthlint.claims import analyse_text, load_lexicon
 from healthlint.claims.detect import has_citation
+from healthlint.claims.dshea import supplement_subject, supplement_topic
 from healthlint.claims.lexicon import _past
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +118,8 @@ CAREFUL = [
     # advice with the prescriber in it, and an ordinary medicine for a child
     "Don't stop taking your antidepressants without talking to your GP.",
     "Give your child paracetamol if they have a fever.",
+    # contraindication advice
+    "Anyone with a bleeding disorder should avoid laser eye surgery unless their surgeon agrees.",
     # a patient's remark that is not offered as proof
     "One patient said the injection hurt more than she expected.",
 ]
@@ -159,3 +165,68 @@ def test_past_participles(verb, forms):
 def test_peer_list_includes_other_list(lex):
     # the remedy list takes in every supplement ingredient ("@supplement_weak")
     assert "advice" in detectors("Everyone should start taking rhodiola every morning.", lex)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the supplement is the subject of its own structure/function claim
+        ("Rhodiola supports mental stamina on busy days.", True),
+        ("Lion's mane 500 mg helps maintain sharp, clear focus.", True),
+        # the claim is why you take the product
+        ("Take our sleep complex to support deeper, more restful sleep.", True),
+        # no supplement: the same wording about a habit is not a DSHEA matter
+        ("Regular walking supports heart health.", False),
+        ("Take the stairs to boost your heart health.", False),
+    ],
+)
+def test_structure_function_claim_about_a_named_supplement(text, flagged):
+    codes = {f.code for f in lint_string(text, "page.md", select=["CLM004"])}
+    assert (codes == {"CLM004"}) is flagged, codes
+
+
+def test_named_supplement_with_the_disclaimer_is_quiet():
+    text = (
+        "Rhodiola supports mental stamina on busy days.\n\n"
+        "These statements have not been evaluated by the Food and Drug Administration. This "
+        "product is not intended to diagnose, treat, cure, or prevent any disease.\n"
+    )
+    assert not [f for f in lint_string(text, "page.md", select=["CLM004"])]
+
+
+def test_evidence_frame_stands_for_the_efficacy_claim_it_reports(lex):
+    # what the studies supposedly show is the content of the uncited-evidence claim
+    assert detectors("Research shows that rosehip oil erases stretch marks.", lex) == {
+        "uncited_evidence"
+    }
+    assert detectors("Before-and-after photos prove this serum really works.", lex) == {"anecdote"}
+    # a disease claim stays a finding even when studies are invoked for it
+    assert detectors("Studies confirm that oregano oil cures sinusitis.", lex) == {
+        "uncited_evidence",
+        "disease",
+    }
+    # a claim in a later clause is the writer's own
+    got = detectors("Studies show it is popular, and our balm erases stretch marks.", lex)
+    assert "efficacy" in got
+
+
+def test_gut_check_and_size_loss_are_both_reported(lex):
+    got = detectors("Drop three dress sizes without any exercise at all.", lex)
+    assert {"weight_gut_check", "inches_weight"} <= got
+
+
+def _probes() -> list[dict]:
+    return yaml.safe_load((ROOT / "tests" / "data" / "claims_probes.yml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("item", _probes(), ids=lambda i: i["t"][:50])
+def test_probe_sentence(item, lex):
+    """Each probe is judged as a one-sentence page, as the benchmark does."""
+    found = analyse_text(item["t"], lex, cited=has_citation(item["t"], lex))
+    flagged = any(
+        c.detector != "dshea"
+        or supplement_topic(item["t"], lex).is_supplement
+        or supplement_subject(item["t"], c.start, lex) is not None
+        for c in found
+    )
+    assert flagged is (item["c"] == "y"), [(c.detector, c.text) for c in found]

@@ -16,6 +16,7 @@ from healthlint.claims.detect import Claim, analyse_text, has_citation
 from healthlint.claims.dshea import (
     describe_triggers,
     disclaimer_status,
+    supplement_subject,
     supplement_topic,
     topic_blocks,
 )
@@ -249,7 +250,15 @@ def dshea(doc: Document, opts: Opts) -> Iterable[Hit]:
             triggers.append((word, *block.span(s, e)))
     strong = [t for t in triggers if lex.term_res["supplement_strong"].fullmatch(t[0])]
     if not strong and len(triggers) < 2:
-        return
+        # no supplement page, but a claim may name its supplement as its subject
+        for s, c in claims:
+            subject = supplement_subject(s.text, c.start, lex)
+            if subject is not None:
+                word, ws, we = subject
+                strong = [(word, *s.span(s.start + ws, s.start + we))]
+                break
+        else:
+            return
     sentence, first = claims[0]
     start, end = sentence.span(sentence.start + first.start, sentence.start + first.end)
     why = describe_triggers(strong or triggers)

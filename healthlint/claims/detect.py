@@ -171,7 +171,8 @@ class _Context:
 
 def _mentioned(text: str, s: int, e: int, lex: Lexicon) -> bool:
     """Whether the match is a word being mentioned, not used: short quoted words after a naming
-    verb ("calling its pills ‘clinically proven’", "the word “miracle”")."""
+    verb ("calling its pills ‘clinically proven’", "the word “miracle”"). Unquoted, the same
+    words are an attributed claim ("the maker describes it as a miracle"), still reported."""
     opens = list(_OPEN_QUOTE.finditer(text, max(0, s - 60), s + 1))
     if not opens:
         return False
@@ -187,8 +188,11 @@ def _mentioned(text: str, s: int, e: int, lex: Lexicon) -> bool:
     return any(r.search(before) for r in lex.context["mention"])
 
 
-def _harm_follows(text: str, e: int, lex: Lexicon) -> bool:
-    """A harm noun right after the match ("permanent ... scarring") makes it a risk statement."""
+def _harm_follows(text: str, s: int, e: int, lex: Lexicon) -> bool:
+    """A harm noun right after the match ("permanent ... scarring") makes it a risk statement;
+    not after a promise of no harm ("zero risk of scarring")."""
+    if _NEG_LEAD.match(text, s):
+        return False
     m = lex.term_res["harm_noun"].search(text, e, min(len(text), e + 25))
     return m is not None and len(text[e : m.start()].split()) <= 1
 
@@ -276,8 +280,9 @@ def analyse_text(
                 if _Context.has_caveat(text, lex, hits):
                     return []
                 ctx = _Context(text, lex, hits)
+            # a condition anywhere after the claim qualifies it ("... unless your GP agrees")
             if pat.unless_clause is not None and pat.unless_clause.search(
-                text, ctx.clause_start(s), ctx.clause_end(e)
+                text, ctx.clause_start(s)
             ):
                 continue
             if ctx.negated(s, e):
@@ -290,7 +295,7 @@ def analyse_text(
                 continue
             if key in ("absolute", "efficacy") and ctx.in_clause("risk", s, e):
                 continue
-            if _harm_follows(text, e, lex):
+            if _harm_follows(text, s, e, lex):
                 continue
             if det.medical_context and lex.term_res["medical_context"].search(text, 0, s):
                 continue
@@ -312,13 +317,40 @@ def analyse_text(
         found.extend(_rate_claims(text, lex, ctx))
     if not found:
         return found
-    return _dedupe(found, lex.priority, lex.supersedes)
+    if lex.frames and ctx is not None and len(found) > 1:
+        found = _unframed(found, lex.frames, ctx)
+    return _dedupe(found, lex.priority, lex.supersedes, lex.coexist)
+
+
+def _unframed(found: list[Claim], frames: dict[str, list[str]], ctx: _Context) -> list[Claim]:
+    """Drop claims reported inside an evidence frame's complement, in the same clause.
+
+    In "Studies show that collagen reverses skin ageing" the writer's claim is about the evidence
+    (CLM009); what the studies supposedly show is its content, not a second claim.
+    """
+    drop: set[int] = set()
+    for f in found:
+        kinds = frames.get(f"{f.detector}.{f.pattern}")
+        if not kinds:
+            continue
+        end = ctx.clause_end(f.end)
+        drop.update(
+            i for i, c in enumerate(found) if c.detector in kinds and f.end <= c.start < end
+        )
+    return [c for i, c in enumerate(found) if i not in drop] if drop else found
 
 
 def _dedupe(
-    found: list[Claim], priority: list[str], supersedes: dict[str, list[str]]
+    found: list[Claim],
+    priority: list[str],
+    supersedes: dict[str, list[str]],
+    coexist: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[Claim]:
-    """One finding per overlapping stretch: the most specific detector, then the longest match."""
+    """One finding per overlapping stretch: the most specific detector, then the longest match.
+
+    Pairs in ``coexist`` break different criteria with the same words ("lose 3 inches off your
+    waist" is spot reduction and weight in inches): both are kept.
+    """
     rank = {k: i for i, k in enumerate(priority)}
     beaten = {(b, a) for a, bs in supersedes.items() for b in bs}  # (loser, winner)
     order = sorted(
@@ -329,7 +361,14 @@ def _dedupe(
         if any(
             k.start < c.end
             and c.start < k.end
-            and (k.detector == c.detector or (c.detector in rank and k.detector in rank))
+            and (
+                k.detector == c.detector
+                or (
+                    c.detector in rank
+                    and k.detector in rank
+                    and (c.detector, k.detector) not in coexist
+                )
+            )
             for k in kept
         ):
             continue

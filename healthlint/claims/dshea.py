@@ -29,6 +29,37 @@ def supplement_topic(text: str, lex: Lexicon) -> TopicEvidence:
     return TopicEvidence(len(weak) >= 2, weak)
 
 
+_SUBJECT_GAP_WORDS = (
+    4  # words allowed between the supplement's name and its claim ("Biotin 10,000 mcg")
+)
+
+
+def supplement_subject(text: str, start: int, lex: Lexicon) -> tuple[str, int, int] | None:
+    """The supplement a structure/function claim at ``start`` is about, if it names one itself.
+
+    "Ashwagandha helps your body manage stress", "Vitamin D3 + K2 helps maintain strong bones":
+    a supplement ingredient is the subject right before the claim. "Take our menopause complex
+    to support hormonal balance": the claim is the purpose of taking a product. Either makes the
+    claim a supplement claim even on a page that names no other supplement word.
+    """
+    before = text[max(0, start - 100) : start]
+    offset = start - len(before)
+    took = lex.dshea_taken.search(before)
+    if took is not None:
+        return took.group(), offset + took.start(), offset + took.end()
+    last = None
+    for name in ("supplement_strong", "supplement_weak"):
+        for m in lex.term_res[name].finditer(before):
+            if last is None or m.end() > last.end():
+                last = m
+    if last is None:
+        return None
+    gap = before[last.end() :]
+    if len(gap.split()) > _SUBJECT_GAP_WORDS or any(c in gap for c in ".;:!?()"):
+        return None
+    return last.group(), offset + last.start(), offset + last.end()
+
+
 def topic_blocks(texts: list[str], lex: Lexicon) -> list[int]:
     """Indices of the texts that may name a supplement word, in one RE2 pass over them all.
 

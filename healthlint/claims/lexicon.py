@@ -263,9 +263,13 @@ class Lexicon:
     dshea_evaluated: re.Pattern[str]
     dshea_intended: re.Pattern[str]
     dshea_partial: re.Pattern[str]
+    dshea_taken: re.Pattern[str]
     detectors: dict[str, Detector]
     priority: list[str]
     supersedes: dict[str, list[str]]
+    # "detector.pattern" -> detectors whose claims inside its complement it stands for
+    frames: dict[str, list[str]]
+    coexist: frozenset[tuple[str, str]]  # detector pairs both reported when they overlap
     rewrites: list[tuple[re.Pattern[str], str]]
     rate: re.Pattern[str]
     terms: dict[str, list[str]] = field(default_factory=dict)
@@ -447,9 +451,16 @@ def build_lexicon(
         dshea_evaluated=_compile(context_raw["dshea_evaluated"], "context.dshea_evaluated"),
         dshea_intended=_compile(context_raw["dshea_intended"], "context.dshea_intended"),
         dshea_partial=_compile(context_raw["dshea_partial"], "context.dshea_partial"),
+        dshea_taken=_compile(context_raw.get("dshea_taken", "(?!)"), "context.dshea_taken"),
         detectors=detectors,
         priority=list(raw.get("priority", [])),
         supersedes={k: list(v) for k, v in (raw.get("supersedes") or {}).items()},
+        frames={k: list(v) for k, v in (raw.get("frames") or {}).items()},
+        coexist=frozenset(
+            (str(a), str(b))
+            for pair in raw.get("coexist") or []
+            for a, b in (tuple(pair), tuple(reversed(pair)))
+        ),
         rewrites=rewrites,
         rate=_compile(_rate_regex(expansions["lose"]), "rate"),
         terms=terms,
