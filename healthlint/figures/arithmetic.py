@@ -25,6 +25,8 @@ from healthlint.figures.quantities import (
     plural,
     sentence_before,
     singular,
+    verb_after,
+    wholes_first,
 )
 from healthlint.registry import Hit, Related
 
@@ -675,8 +677,48 @@ def _judge_difference(
 # --- FIG003 count and percentage --------------------------------------------------------------
 
 _PCT_AFTER = re.compile(
-    r"[\s,]*(?:\(|—|–|-|:|,\s*(?:or|that\s+is|i\.e\.,?|which\s+is|roughly|about)?)\s*$", re.I
+    r"(?:\s+(?:in|of|at|on|from|with|who|that|the|this|our|their|[a-z]+ed)\b[^,.;()\d]{0,30}?)?"
+    r"[\s,]*(?:\(|—|–|-|:|,\s*(?:or|that\s+is|i\.e\.,?|which\s+is|roughly|about)?|\s+or)\s*$",
+    re.I,
 )
+
+
+_PCT_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?$", re.I)
+_COUNT_AFTER_PCT = re.compile(r"[^.;!?\d]{0,40}?(?:\(|,\s*or|,\s*that\s+is|—|–|:)\s*$", re.I)
+
+
+def _percent_triples(
+    block: Any, qs: list[Quantity]
+) -> Iterator[tuple[Quantity, Quantity, Quantity]]:
+    """(part, whole, stated percentage): '120 of 200 (60%)', '(60%) 120 of 200', 'Of the 200
+    enrolled, 120 (60%)', '60% of the 200 patients, or 120'."""
+    text = block.text
+    index = {id(q): i for i, q in enumerate(qs)}
+    pairs = [(a, b, b) for a, b, _kind in fractions(block, qs)]
+    pairs += [(a, b, a) for a, b, _kind in wholes_first(block, qs)]
+    for a, b, last in pairs:
+        j = index[id(last)]
+        if j + 1 < len(qs) and qs[j + 1].percent and not qs[j + 1].is_range:
+            gap = text[last.full_end : qs[j + 1].start]
+            if len(gap) <= 45 and _PCT_AFTER.fullmatch(gap):
+                yield a, b, qs[j + 1]
+                continue
+        k = index[id(a)]
+        if k > 0 and qs[k - 1].percent and not qs[k - 1].is_range:
+            gap = text[qs[k - 1].full_end : a.start]
+            if re.fullmatch(r"\s*\(\s*|\s*,\s*or\s+|\s*[—–]\s*", gap):
+                yield a, b, qs[k - 1]
+    for p, w, a in zip(qs, qs[1:], qs[2:], strict=False):
+        if not p.percent or p.is_range or w.noun is None or w.is_range or a.is_range:
+            continue
+        if w.percent or w.currency or w.unit is not None or a.percent or a.currency:
+            continue
+        if a.unit is not None or (a.noun is not None and a.noun != w.noun):
+            continue
+        if _PCT_OF_WHOLE.fullmatch(text[p.end : w.start]) and _COUNT_AFTER_PCT.fullmatch(
+            text[w.full_end : a.start]
+        ):
+            yield a, w, p
 
 
 def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
@@ -687,22 +729,8 @@ def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
         by_block[id(it.q.block)].append(it.q)
     for qs in by_block.values():
         block = qs[0].block
-        index = {id(q): i for i, q in enumerate(qs)}
-        for a, b, _kind in fractions(block, qs):
-            if b.lo == 0 or a.lo > b.lo:
-                continue
-            j = index[id(b)]
-            p = None
-            if j + 1 < len(qs) and qs[j + 1].percent and not qs[j + 1].is_range:
-                gap = block.text[b.full_end : qs[j + 1].start]
-                if len(gap) <= 12 and _PCT_AFTER.fullmatch(gap):
-                    p = qs[j + 1]
-            k = index[id(a)]
-            if p is None and k > 0 and qs[k - 1].percent and not qs[k - 1].is_range:
-                gap = block.text[qs[k - 1].full_end : a.start]
-                if re.fullmatch(r"\s*\(\s*|\s*,\s*or\s+|\s*[—–]\s*", gap):
-                    p = qs[k - 1]
-            if p is None or p.points:
+        for a, b, p in _percent_triples(block, qs):
+            if b.lo == 0 or a.lo > b.lo or p.points:
                 continue
             share = a.lo / b.lo * 100
             step = 10 ** (-p.decimals)
@@ -723,11 +751,12 @@ def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
                 f"{fmt_number(a.lo)} of {whole} is {fmt_number(round(share, max(1, p.decimals)))}%, "
                 f"but the text says {_quote(p)}"
             )
+            span = (min(a.start, b.start), max(a.end, b.end))
             yield Hit(
                 *p.core_span(),
                 msg,
                 suggestion="Recompute the percentage from the count, or correct the count.",
-                related=[Related(block.span(a.start, b.end), f"{fmt_number(a.lo)} of {whole}")],
+                related=[Related(block.span(*span), f"{fmt_number(a.lo)} of {whole}")],
                 data={"computed": share, "stated": p.lo},
             )
 
@@ -736,9 +765,25 @@ def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
 
 
 _OVER_PEOPLE = re.compile(
-    r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+|our\s+|its\s+)?(?:[a-z-]+\s+)??(?P<n>[a-z]+)\b",
+    r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+|our\s+|its\s+|their\s+|your\s+)?"
+    r"(?P<words>(?:[A-Za-z'’-]+\s+){0,3}[A-Za-z]+)\b",
     re.I,
 )
+_ANAPHORIC_WHOLE = re.compile(
+    r"(?:^|[,;:]\s*)(?:of|among)\s+(?:those|these|the|them|all)\s+(?P<n>[a-z]+)\s*,\s*$", re.I
+)
+
+
+def _people_after(text: str, pos: int, people: frozenset[str]) -> tuple[str, int] | None:
+    """'of the clinic's diabetic patients' -> ("clinic's diabetic patients", end), when one of
+    the few words after 'of' names people."""
+    m = _OVER_PEOPLE.match(text, pos)
+    if m is None:
+        return None
+    for w in re.finditer(r"[A-Za-z'’-]+", m.group("words")):
+        if w.group().lower() in people:
+            return text[m.start("words") : m.start("words") + w.end()], m.start("words") + w.end()
+    return None
 
 
 def check_proportion(doc: Document, opts: Opts) -> Iterator[Hit]:
@@ -751,30 +796,60 @@ def check_proportion(doc: Document, opts: Opts) -> Iterator[Hit]:
         q = it.q
         by_block[id(q.block)].append(q)
         if q.percent and not q.points and q.high > 100 and q.sep != "change":
-            m = _OVER_PEOPLE.match(q.block.text, q.end)
-            if m is None or m.group("n").lower() not in people:
+            found = _people_after(q.block.text, q.end, people)
+            if found is None:
                 continue
             if lex.change_word.search(q.block.text[max(0, q.start - 30) : q.start]):
                 continue
-            noun = m.group("n").lower()
+            noun, end = found
             yield Hit(
-                *q.block.span(q.start, m.end()),
+                *q.block.span(q.start, end),
                 f"{_quote(q)} of {noun}: a share of a group of people cannot be more than 100%",
                 suggestion="Check the percentage; perhaps it is an increase, not a share.",
             )
     for qs in by_block.values():
         block = qs[0].block
-        for a, b, kind in fractions(block, qs):
+        for a, b, kind in [*fractions(block, qs), *wholes_first(block, qs)]:
             if kind == "in" or a.lo <= b.lo:
                 continue
             if b.noun and b.noun not in {*(w for w in people), *(_sing(w) for w in people)}:
                 continue
             yield Hit(
-                *block.span(a.start, b.end),
+                *block.span(min(a.start, b.start), max(a.end, b.end)),
                 f"{fmt_number(a.lo)} of {b.describe()}: a part cannot be larger than its whole",
                 suggestion="Check the count and the total.",
             )
+    yield from _anaphoric_parts(doc, an)
     yield from _parts_exceed(doc, an, opts)
+
+
+def _anaphoric_parts(doc: Document, an: Analysis) -> Iterator[Hit]:
+    """'We saw 85 families. Of those families, 92 were referred': the part outnumbers the
+    group named a sentence or two before."""
+    last: dict[str, Item] = {}  # noun -> its latest count, so the scan stays linear
+    for it in an.items:
+        q = it.q
+        if q.kind in ("count", "number") and not q.is_range and q.per is None:
+            m = _ANAPHORIC_WHOLE.search(sentence_before(q.block, q.start)[-50:])
+            if m:
+                whole = last.get(singular(m.group("n")))
+                if (
+                    whole is not None
+                    and whole.section == it.section
+                    and it.sent - whole.sent <= 3
+                    and (q.noun is None or q.noun == whole.q.noun or verb_after(q))
+                    and q.lo > whole.q.lo
+                ):
+                    noun = m.group("n")
+                    yield Hit(
+                        *q.core_span(),
+                        f"{fmt_number(q.lo)} of the {noun} counted as {whole.q.describe()} "
+                        f"(line {_line(doc, whole.q)}): a part cannot be larger than its whole",
+                        suggestion="Check the count and the total.",
+                        related=[Related(whole.q.core_span(), f"the whole: {whole.q.text}")],
+                    )
+        if q.noun and q.kind == "count" and not q.is_range and q.sep != "change":
+            last[q.noun] = it
 
 
 def _sing(w: str) -> str:
@@ -845,6 +920,14 @@ def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
 # --- FIG005 units -----------------------------------------------------------------------------
 
 
+def _measure_name(q: Quantity) -> str:
+    """'height' for a height, 'weight' for 'weighed' (a verb names its measure by key)."""
+    word = re.sub(r"\s+", " ", q.measure_word)
+    if not word or word.startswith("weigh"):
+        return q.measure or ""
+    return word
+
+
 def check_units(doc: Document, opts: Opts) -> Iterator[Hit]:
     """'weight of 4-10 inches': the unit's dimension does not fit what is measured."""
     an = analyse(doc, opts)
@@ -863,7 +946,7 @@ def check_units(doc: Document, opts: Opts) -> Iterator[Hit]:
         unit_word = m.group() if m else q.unit.symbol
         yield Hit(
             *q.block.span(s, e),
-            f"'{words}': {q.measure} is a {want}, but {unit_word} measure {have}",
+            f"'{words}': {_measure_name(q)} is a {want}, but {unit_word} measure {have}",
             suggestion=f"Give the {q.measure} in a unit of {want}, or say what the {unit_word} measure.",
             data={"measure": q.measure, "unit": q.unit.name, "dimension": q.unit.dim},
         )

@@ -204,6 +204,7 @@ class Quantity:
     suffix_qualifier: str | None = None  # min | max ("or more", "or less")
     measure: str | None = None  # measured thing key ("weight")
     measure_span: tuple[int, int] | None = None
+    measure_word: str = ""  # the words that named it ("height", "weighed")
     full_end: int = 0  # past rate and suffix qualifier
     decimals: int = 0
     word_number: bool = False
@@ -442,6 +443,8 @@ def _range_sep(text: str, t1: Token, t2: Token, lex: Lexicon) -> str:
         return ""
     if t1.currency and t2.currency and t1.currency != t2.currency:
         return ""
+    if gap == "/" and not t1.currency and t1.decimals == t2.decimals == 0:
+        return "/"  # "150/95 mmHg": a reading of two numbers, one unit
     if _DASH_GAP.match(gap):
         return "-"
     if _TO_GAP.match(gap):
@@ -595,9 +598,10 @@ def _measure(text: str, q: Quantity, lex: Lexicon) -> None:
     before = text[max(0, start - 60) : start]
     m = lex.measure_before.search(before)
     if m:
-        key = lex.measure_of.get(re.sub(r"\s+", " ", m.group("m").lower()))
+        key = lex.measure_of.get(re.sub(r"\s+", " ", (m.group("m") or m.group("v")).lower()))
         if key:
             q.measure = key
+            q.measure_word = (m.group("m") or m.group("v")).lower()
             off = start - len(before)
             q.measure_span = (off + m.start(), q.end)
             return
@@ -606,6 +610,7 @@ def _measure(text: str, q: Quantity, lex: Lexicon) -> None:
         key = lex.measure_of.get(re.sub(r"\s+", " ", m.group("m").lower()))
         if key:
             q.measure = key
+            q.measure_word = m.group("m").lower()
             q.measure_span = (q.start, m.end())
 
 
@@ -741,4 +746,42 @@ def fractions(block: Block, qs: list[Quantity]) -> list[tuple[Quantity, Quantity
         if kind == "in" and (1900 <= b.lo <= 2100 and b.decimals == 0 and not b.noun):
             continue
         out.append((a, b, kind))
+    return out
+
+
+_WHOLE_FIRST = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:of|among|out\s+of|from)\s+"
+    r"(?:the|these|those|all|all\s+the|our)?\s*$",
+    re.I,
+)
+_WHOLE_TO_PART = re.compile(r"[^.;:!?\d]{0,60},\s*$")
+
+
+def verb_after(q: Quantity) -> bool:
+    """Whether the word read as the noun of count ``q`` is a verb: '46 came back', '205
+    completed' (a count above one takes a plural noun: '46 couples')."""
+    m = _WORD_RE.match(q.block.text, q.tokens[-1].end)
+    if m is None:
+        return True
+    w = m.group("w").lower()
+    return q.lo > 1 and not w.endswith("s") and singular(w) == w and w not in ("people", "men")
+
+
+def wholes_first(block: Block, qs: list[Quantity]) -> list[tuple[Quantity, Quantity, str]]:
+    """Pairs written whole first: 'Of the 240 women enrolled, 96 ...', 'Among 60 patients
+    treated, 41 ...': (part, whole, 'of')."""
+    out = []
+    text = block.text
+    for w, a in zip(qs, qs[1:], strict=False):
+        if w.is_range or w.percent or w.currency or w.unit is not None or w.noun is None:
+            continue
+        if a.is_range or a.percent or a.currency or a.unit is not None:
+            continue
+        if a.noun is not None and a.noun != w.noun and not verb_after(a):
+            continue  # "205 completed" counts the same people; "3 sessions" does not
+        if not _WHOLE_FIRST.search(sentence_before(block, w.start)[-40:]):
+            continue
+        if not _WHOLE_TO_PART.fullmatch(text[w.full_end : a.start]):
+            continue
+        out.append((a, w, "of"))
     return out
