@@ -82,6 +82,32 @@ FIRES = [
     ("FIG004", "The clinic saw 40 couples in May. Of these couples, 46 came back in June."),
     ("FIG004", "Among the 50 patients on the gel, 32 got better and 25 saw no change."),
     ("FIG004", "An amazing 125% of our regular weekend visitors now book online."),
+    # conflicts: a course named in a long subject, attributes of one named visit, "final" ordinals
+    (
+        "FIG007",
+        "A typical course of chemotherapy for this lymphoma is six cycles. "
+        "Most people cope well. Once the full course of eight cycles is over, you will be rescanned.",
+    ),
+    (
+        "FIG007",
+        "Your initial assessment will take 60 minutes. Bring your medicines. "
+        "Please allow for the whole 90-minute initial assessment when you park.",
+    ),
+    (
+        "FIG007",
+        "The booster programme is given as three injections. "
+        "You will be fully covered after your fourth and final injection.",
+    ),
+    (
+        "FIG007",
+        "Our first consultation costs $95. If you miss it, the $150 first consultation fee is "
+        "still charged.",
+    ),
+    (
+        "FIG007",
+        "You will be given a 5-day course of steroids. Finish the whole 7-day course even if "
+        "you feel better.",
+    ),
     # rates restated per day, a few sentences apart, chained through the dose form
     ("FIG001", "Give 125 mg four times a day. That makes a daily total of 400 mg."),
     ("FIG001", "Swallow one 20 mg capsule every 8 hours, or 40 mg per day."),
@@ -93,6 +119,18 @@ FIRES = [
 ]
 
 QUIET = [
+    "A typical course of chemotherapy for this lymphoma is six cycles. "
+    "Most people cope well. Once the full course of six cycles is over, you will be rescanned.",
+    "Your initial assessment will take 60 minutes. Follow-up visits take 30 minutes. "
+    "Please allow for the whole 60-minute initial assessment when you park.",
+    "The booster programme is given as three injections. "
+    "You will be fully covered after your third and final injection.",
+    "The booster programme is given as three injections. "
+    "Some people are offered a fourth injection a year later.",
+    "Our first consultation costs $95, and each follow-up consultation costs $60.",
+    "You will be given a 5-day course of steroids. If the rash returns, your doctor may "
+    "prescribe a longer 10-day course.",
+    "Adults need 4 sessions for the knees and 2 sessions for the elbows.",
     "Of the 150 men screened, 45 (30%) had raised blood pressure.",
     "Sixty of the 80 nurses on the ward, or 75%, had their flu jab.",
     "Roughly 30% of the 350 callers, or 105, asked about side effects.",

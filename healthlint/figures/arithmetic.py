@@ -1008,6 +1008,8 @@ def _course_statement(q: Quantity, lex: Lexicon) -> bool:
     # the cue must be in the same sentence
     for sm in re.finditer(r"[.!?;]\s", before):
         before = before[sm.end() :]
+    if _COURSE_IS.search(sentence_before(q.block, q.start)[-90:]):
+        return True  # "a standard course of radiotherapy for this cancer is 20 to 25 sessions"
     after = text[q.full_end : q.full_end + 40]
     if re.match(
         r"\s*(?:in\s+total|in\s+all|altogether|(?:are|is)\s+(?:usually\s+|typically\s+|often\s+)?"
@@ -1019,37 +1021,182 @@ def _course_statement(q: Quantity, lex: Lexicon) -> bool:
     return bool(lex.course_cue.search(before))
 
 
+_COURSE_IS = re.compile(
+    r"\bcourse\b[^.;!?\d]{0,60}?\b(?:is|are|involves?|consists\s+of|comprises?|of)\s+"
+    r"(?:about\s+|around\s+|usually\s+|typically\s+)?$",
+    re.I,
+)
+_ORDINALS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
+_FINAL_ORDINAL = re.compile(
+    rf"\b(?:(?P<o1>{'|'.join(_ORDINALS)})\s+and\s+(?:final|last)"
+    rf"|(?:final|last),?\s+(?P<o2>{'|'.join(_ORDINALS)}))\s+(?P<noun>[a-z]+)\b",
+    re.I,
+)
+_THING_MODS = {"first": "first", "initial": "first", "introductory": "first"}
+_THING_MODS.update({"follow-up": "follow-up", "second": "second", "final": "last", "last": "last"})
+_MOD_ALT = "first|initial|introductory|follow-up|second|final|last|full|standard|usual|whole|entire"
+_SUBJECT_THING = re.compile(
+    rf"\b(?:the|your|our|a|an|each|this|every)\s+(?P<mods>(?:(?:{_MOD_ALT})\s+)*)"
+    r"(?P<noun>[a-z]+)\s+(?:(?:will|usually|typically|normally|should|generally|can)\s+)?"
+    r"(?:lasts?|takes?|costs?|runs?\s+for|is|are)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+)?$",
+    re.I,
+)
+_ATTRIBUTIVE_THING = re.compile(
+    rf"\s+(?P<mods>(?:(?:{_MOD_ALT})\s+)*)(?P<noun>[a-z]+)(?:\s+(?:fee|charge|cost|price))?\b",
+    re.I,
+)
+
+
+def _thing(mods: str, noun: str, lex: Lexicon) -> str | None:
+    noun = singular(noun)
+    if noun not in lex.course_nouns and noun not in ("course", "treatment"):
+        return None
+    kept = [_THING_MODS[m] for m in mods.lower().split() if m in _THING_MODS]
+    return " ".join([*kept, noun])
+
+
+def _statement_key(q: Quantity, lex: Lexicon) -> tuple[str, str] | None:
+    """What a figure states the size of: ('course', 'session') for the number of sessions in
+    a course; ('first appointment', 'time') for how long the first appointment lasts."""
+    if q.sep == "change" or (q.per is not None and q.per not in lex.course_nouns):
+        return None
+    if q.kind == "count":
+        return ("#course", q.noun or "") if _course_statement(q, lex) else None
+    if not (q.currency or (q.unit is not None and q.unit.dim == "[time]")):
+        return None
+    before = sentence_before(q.block, q.start)
+    if _VARIATION.search(before[-60:]):
+        return None
+    dim = q.currency or "time"
+    m = _SUBJECT_THING.search(before[-80:])
+    if m:
+        thing = _thing(m.group("mods"), m.group("noun"), lex)
+        return (thing, dim) if thing else None
+    m = _ATTRIBUTIVE_THING.match(q.block.text, q.end)
+    if m and (q.currency or q.block.text[q.tokens[-1].end : q.tokens[-1].end + 1] == "-"):
+        thing = _thing(m.group("mods"), m.group("noun"), lex)
+        return (thing, dim) if thing else None
+    return None
+
+
+def _final_ordinals(an: Analysis, lex: Lexicon) -> Iterator[Quantity]:
+    """'after your third and final dose': the course has three doses."""
+    seen: set[int] = set()
+    for block, _s, _e in an.sent_text.values():
+        if id(block) in seen or not block.in_main:
+            continue
+        seen.add(id(block))
+        low = block.text.lower()
+        if "final" not in low and "last" not in low:
+            continue
+        for m in _FINAL_ORDINAL.finditer(block.text):
+            noun = singular(m.group("noun"))
+            if noun not in lex.course_nouns:
+                continue
+            n = _ORDINALS[(m.group("o1") or m.group("o2")).lower()]
+            q = Quantity(block, m.start(), m.end(), m.start(), float(n), float(n), noun=noun)
+            q.full_end = m.end()
+            yield q
+
+
+def _value_interval(q: Quantity, key: tuple[str, str], opts: Opts) -> tuple[float, float]:
+    lo, hi = _interval(q)
+    if key[1] == "time" and q.unit is not None:
+        f = U.convert(1.0, q.unit, U.units()["minute"]) or 1.0
+        lo, hi = lo * f, hi * f
+    tol = opts.approx_tolerance if q.qualifier == "approx" else 0.0
+    return lo * (1 - tol), hi * (1 + tol)
+
+
+@dataclass(eq=False)
+class _Extremes:
+    """The two highest lows and two lowest highs seen for one key, from different sentences:
+    enough to find a conflict with any earlier statement in constant time."""
+
+    lows: list[tuple[float, int, Quantity]] = field(default_factory=list)
+    highs: list[tuple[float, int, Quantity]] = field(default_factory=list)
+
+    def add(self, lo: float, hi: float, sent: int, q: Quantity) -> None:
+        self.lows = _keep(self.lows, (lo, sent, q), reverse=True)
+        self.highs = _keep(self.highs, (hi, sent, q), reverse=False)
+
+
+def _keep(
+    items: list[tuple[float, int, Quantity]], new: tuple[float, int, Quantity], reverse: bool
+) -> list[tuple[float, int, Quantity]]:
+    merged = sorted([*items, new], key=lambda t: t[0], reverse=reverse)
+    out: list[tuple[float, int, Quantity]] = []
+    for t in merged:
+        if not out or t[1] != out[0][1]:
+            out.append(t)
+        if len(out) == 2:
+            break
+    return out
+
+
 def check_conflict(doc: Document, opts: Opts) -> Iterator[Hit]:
-    """The size of a course stated twice with values that cannot both hold."""
+    """The same figure stated twice with values that cannot both hold: the number of sessions
+    in a course, how long the first appointment lasts, what the initial consultation costs."""
     an = analyse(doc, opts)
     lex = opts.lex
-    first: dict[str, list[Quantity]] = defaultdict(list)
-    sent_of: dict[int, int] = {}
+    stated: list[tuple[int, int, Quantity, tuple[str, str]]] = []
     for it in an.items:
-        q = it.q
-        if not _course_statement(q, lex):
-            continue
-        noun = q.noun or ""
-        lo, hi = _interval(q)
-        tol = opts.approx_tolerance if q.qualifier == "approx" else 0.0
-        lo, hi = lo * (1 - tol), hi * (1 + tol)
-        for prev in first[noun]:
-            if prev.block is q.block and it.sent == sent_of[id(prev)]:
-                continue  # "12 sessions for the face and 6 for the arms": a list, not a conflict
-            plo, phi = _interval(prev)
-            ptol = opts.approx_tolerance if prev.qualifier == "approx" else 0.0
-            plo, phi = plo * (1 - ptol), phi * (1 + ptol)
-            if hi < plo - 1e-9 or lo > phi + 1e-9:
-                yield Hit(
-                    *q.core_span(),
-                    f"{_quote(q)} conflicts with {_quote(prev)} (line {_line(doc, prev)}): "
-                    f"the number of {plural(noun)} is given two different ways",
-                    suggestion=f"Give one number of {plural(noun)} throughout, or explain the difference.",
-                    related=[Related(prev.core_span(), f"first given as {prev.text}")],
-                )
-                break
-        first[noun].append(q)
-        sent_of[id(q)] = it.sent
+        key = _statement_key(it.q, lex)
+        if key is not None:
+            stated.append((it.sent, it.section, it.q, key))
+    finals = list(_final_ordinals(an, lex))
+    if finals:
+        sent_of_block = {id(b): i for i, (b, _s, _e) in an.sent_text.items()}
+        section_of = {id(it.q.block): it.section for it in an.items}
+        for q in finals:
+            sent = _sentence_index(an, q, sent_of_block)
+            stated.append((sent, section_of.get(id(q.block), 0), q, ("#course", q.noun or "")))
+        stated.sort(key=lambda t: (t[0], t[2].start))
+    seen: dict[tuple[str, str], _Extremes] = defaultdict(_Extremes)
+    for sent, _section, q, key in stated:
+        lo, hi = _value_interval(q, key, opts)
+        ext = seen[key]
+        prev = next((t[2] for t in ext.lows if t[1] != sent and hi < t[0] - 1e-9), None)
+        if prev is None:
+            prev = next((t[2] for t in ext.highs if t[1] != sent and lo > t[0] + 1e-9), None)
+        if prev is not None:
+            what = f"the number of {plural(key[1])}" if key[0] == "#course" else _what(key)
+            yield Hit(
+                *q.core_span(),
+                f"{_quote(q)} conflicts with {_quote(prev)} (line {_line(doc, prev)}): "
+                f"{what} is given two different ways",
+                suggestion="Give one figure throughout, or explain the difference.",
+                related=[Related(prev.core_span(), f"first given as {prev.text}")],
+            )
+        ext.add(lo, hi, sent, q)
+
+
+def _what(key: tuple[str, str]) -> str:
+    thing, dim = key
+    return f"how long the {thing} lasts" if dim == "time" else f"the cost of the {thing}"
+
+
+def _sentence_index(an: Analysis, q: Quantity, first_sent: dict[int, int]) -> int:
+    """Index of the sentence of ``q`` (a quantity made outside ``analyse``)."""
+    last = first_sent.get(id(q.block), 0)
+    for i in range(last, -1, -1):
+        block, s, _e = an.sent_text[i]
+        if block is q.block and s <= q.start:
+            return i
+    return last
 
 
 # --- FIG008 weight-loss rate ------------------------------------------------------------------

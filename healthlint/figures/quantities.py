@@ -8,6 +8,7 @@ linear: numbers are found by one regex, then the short gaps between them are cla
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from healthlint.document import Block
@@ -365,6 +366,16 @@ def _unit_at(text: str, pos: int) -> tuple[str, object, int] | None:
         unit = U.lookup(um.group())
         if unit is not None:
             return ("unit", unit, um.end())
+    if text.startswith("-", pos):  # "a 10-day course", "the 45-minute appointment"
+        um = U.alias_regex().match(text, pos + 1)
+        unit = U.lookup(um.group()) if um else None
+        if (
+            um
+            and unit is not None
+            and unit.dim == "[time]"
+            and text[um.end() : um.end() + 1] == " "
+        ):
+            return ("unit", unit, um.end())
     return None
 
 
@@ -408,8 +419,8 @@ def _compound(text: str, toks: list[Token]) -> list[Token]:
         t1 = toks[i]
         if i + 1 < len(toks):
             t2 = toks[i + 1]
-            u1 = _unit_at(text, t1.end)
-            u2 = _unit_at(text, t2.end)
+            u1 = _unit_at(text, t1.end) if t2.start - t1.end < 12 else None
+            u2 = _unit_at(text, t2.end) if u1 is not None and u1[0] == "unit" else None
             if (
                 u1 is not None
                 and u2 is not None
@@ -522,10 +533,25 @@ def _build(block: Block, text: str, group: list[Token], sep: str, lex: Lexicon) 
     return q
 
 
+_SENT_STARTS: dict[int, tuple[Block, list[int]]] = {}
+
+
 def sentence_before(block: Block, pos: int) -> str:
-    for s in block.sentences:
-        if s.start <= pos <= s.end:
-            return block.text[s.start : pos]
+    """The text of the sentence holding ``pos``, from its start to ``pos`` (binary search)."""
+    sents = block.sentences
+    if not sents:
+        return block.text[max(0, pos - 120) : pos]
+    cached = _SENT_STARTS.get(id(block))
+    if cached is None or cached[0] is not block:
+        if len(_SENT_STARTS) > 256:
+            _SENT_STARTS.clear()
+        cached = (block, [s.start for s in sents])
+        _SENT_STARTS[id(block)] = cached
+    i = bisect_right(cached[1], pos) - 1
+    if i >= 0 and pos <= sents[i].end:
+        return block.text[sents[i].start : pos]
+    if i > 0 and sents[i - 1].start <= pos <= sents[i - 1].end:
+        return block.text[sents[i - 1].start : pos]
     return block.text[max(0, pos - 120) : pos]
 
 
@@ -551,6 +577,17 @@ def _noun(text: str, pos: int, q: Quantity, lex: Lexicon) -> int:
     return pos
 
 
+_PEOPLE_SINGULAR: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _people_singular(lex: Lexicon) -> frozenset[str]:
+    got = _PEOPLE_SINGULAR.get(id(lex))
+    if got is None or got[0] is not lex:
+        got = (lex, frozenset(singular(p) for p in lex.people_nouns))
+        _PEOPLE_SINGULAR[id(lex)] = got
+    return got[1]
+
+
 _FORM_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
 
 
@@ -572,7 +609,7 @@ def _rate(text: str, pos: int, q: Quantity, lex: Lexicon) -> int:
         prep = m.group("prep").lower()
         unit = U.lookup(den) or U.lookup(m.group("den"))
         is_time = unit is not None and unit.dim == "[time]"
-        known = den in lex.course_nouns or den in {singular(p) for p in lex.people_nouns}
+        known = den in lex.course_nouns or den in _people_singular(lex)
         if den in _STOP or (not is_time and prep in ("a", "an", "each") and not known):
             # "$65 each comes to": "each" ends the rate here, it is not "each <noun>"
             if q.currency and _EACH_AFTER.match(text, pos):
@@ -693,9 +730,11 @@ def _link_money_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
             m2 = _PLURAL_SUBJECT.search(tail)
             if m2 and singular(m2.group("noun")) in lex.course_nouns:
                 at = q.start - len(tail) + m2.start("noun")
-                counted = any(
-                    p.block is q.block and p.noun and p.start <= at < p.end for p in qs[:idx]
-                )
+                counted = False
+                for p in reversed(qs[:idx]):
+                    if p.end <= at:
+                        break  # quantities are in order: none further back can cover it
+                    counted = counted or bool(p.block is q.block and p.noun and p.start <= at)
                 if not counted:  # "ten sessions cost $1,100" is a total, not a price each
                     per = singular(m2.group("noun"))
         if per is None and (q.per == "?each" or _AT_BEFORE.search(before[-20:])):
@@ -719,7 +758,9 @@ def _each_subject(before: str, prev: list[Quantity], q: Quantity, lex: Lexicon) 
     each'), else a course noun or a plural noun leading it ('Sessions with Dr Lee are £60 each')."""
     sent_start = q.start - len(before)
     for p in reversed(prev):
-        if p.block is q.block and p.start >= sent_start and p.noun and p.kind == "count":
+        if p.start < sent_start:
+            break
+        if p.block is q.block and p.noun and p.kind == "count":
             return p.noun
     for w in _COURSE_WORD.findall(before):
         if singular(w) in lex.course_nouns:
