@@ -108,6 +108,12 @@ FIRES = [
         "You will be given a 5-day course of steroids. Finish the whole 7-day course even if "
         "you feel better.",
     ),
+    # a change word in the previous sentence does not make a share an increase
+    ("FIG004", "Uptake has grown fast. Today 140% of eligible adults in the area are enrolled."),
+    # weight loss: an article as the number, "in their first month"
+    ("FIG008", "With our capsules you can shed a stone a fortnight."),
+    ("FIG008", "Clients drop half a stone a week on the juice plan."),
+    ("FIG008", "Our dieters lose 18 lb in their first month on the programme."),
     # rates restated per day, a few sentences apart, chained through the dose form
     ("FIG001", "Give 125 mg four times a day. That makes a daily total of 400 mg."),
     ("FIG001", "Swallow one 20 mg capsule every 8 hours, or 40 mg per day."),
@@ -119,6 +125,10 @@ FIRES = [
 ]
 
 QUIET = [
+    "Uptake has grown fast. Enrolment rose by 140% and now covers 70% of eligible adults.",
+    "With our plan you can lose a pound a week, steadily and safely.",
+    "Most dieters lose 3 lb in their first week, largely water, then about 1 lb a week.",
+    "Our dieters lose 6 lb in their first month on the programme.",
     "A typical course of chemotherapy for this lymphoma is six cycles. "
     "Most people cope well. Once the full course of six cycles is over, you will be rescanned.",
     "Your initial assessment will take 60 minutes. Follow-up visits take 30 minutes. "

@@ -799,8 +799,8 @@ def check_proportion(doc: Document, opts: Opts) -> Iterator[Hit]:
             found = _people_after(q.block.text, q.end, people)
             if found is None:
                 continue
-            if lex.change_word.search(q.block.text[max(0, q.start - 30) : q.start]):
-                continue
+            if lex.change_word.search(sentence_before(q.block, q.start)[-30:]):
+                continue  # "rose by 115%": an increase, not a share
             noun, end = found
             yield Hit(
                 *q.block.span(q.start, end),
@@ -1202,8 +1202,8 @@ def _sentence_index(an: Analysis, q: Quantity, first_sent: dict[int, int]) -> in
 # --- FIG008 weight-loss rate ------------------------------------------------------------------
 
 _IN_DURATION = re.compile(
-    r"\s+(?:in|within|over|during)\s+(?:just\s+|only\s+|the\s+first\s+|a\s+single\s+)?"
-    r"(?:(?P<a>an?|one)\s+(?P<unit>day|week|fortnight|month|year)\b)?",
+    r"\s+(?:in|within|over|during)\s+(?:(?:just|only|the|their|your|its|our|a\s+single)\s+)*"
+    r"(?:(?:(?P<a>an?|one|first)\s+)+(?P<unit>day|week|fortnight|month|year)\b)?",
     re.I,
 )
 

@@ -379,10 +379,34 @@ def _unit_at(text: str, pos: int) -> tuple[str, object, int] | None:
     return None
 
 
+# "lose a stone a fortnight", "shed half a kilo a week": an article is the number one
+_ARTICLE_MASS = re.compile(
+    r"\b(?:lose|loses|losing|lost|shed|sheds|shedding|drop|drops|dropping|dropped)\s+"
+    r"(?:(?:up\s+to|as\s+much\s+as|about|around|nearly|almost|over|more\s+than)\s+)?"
+    r"(?P<a>an?|half\s+an?)\s+(?=(?:stone|pound|kilo|kilogram|kg|lb)\b)",
+    re.I,
+)
+
+
 def extract(block: Block, lex: Lexicon) -> list[Quantity]:
     """All quantities of a block, in order."""
     text = block.text
     toks = _compound(text, tokens(text))
+    low = text.lower()
+    if "los" in low or "shed" in low or "drop" in low:
+        extra = [
+            Token(
+                m.start("a"),
+                m.end("a"),
+                0.5 if m.group("a").lower().startswith("half") else 1.0,
+                None,
+                True,
+                0,
+            )
+            for m in _ARTICLE_MASS.finditer(text)
+        ]
+        if extra:
+            toks = sorted(toks + extra, key=lambda t: t.start)
     out: list[Quantity] = []
     i = 0
     covered = 0
