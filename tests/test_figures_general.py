@@ -67,6 +67,53 @@ FIRES = [
         "a drop of about 3 degrees.",
     ),
     ("FIG002", "Readings fell from 9.1 mmol/L to 7.3 mmol/L, 2.8 mmol/L lower than before."),
+    # units: a phrase between the measured noun and its number, verbs, readings written A/B
+    ("FIG005", "The usual temperature of a healthy newborn is about 37 lb."),
+    ("FIG005", "Average waist size among the women we surveyed was 34 kg."),
+    ("FIG005", "At the check-up the toddler weighed 11 inches."),
+    ("FIG005", "On the ward her blood pressure was 135/85 mg."),
+    ("FIG005", "His pulse at rest was 64 mmHg, lower than last year."),
+    # shares: the whole first, a phrase before the percentage, "N% of the M, or A"
+    ("FIG003", "Of the 150 men screened, 45 (25%) had raised blood pressure."),
+    ("FIG003", "Sixty of the 80 nurses on the ward, or 70%, had their flu jab."),
+    ("FIG003", "Roughly 20% of the 350 callers, or 105, asked about side effects."),
+    # impossible parts: whole first, a group named sentences before, overlapping-free groups
+    ("FIG004", "Of the 90 runners who entered, 104 finished the race."),
+    ("FIG004", "The clinic saw 40 couples in May. Of these couples, 46 came back in June."),
+    ("FIG004", "Among the 50 patients on the gel, 32 got better and 25 saw no change."),
+    ("FIG004", "An amazing 125% of our regular weekend visitors now book online."),
+    # conflicts: a course named in a long subject, attributes of one named visit, "final" ordinals
+    (
+        "FIG007",
+        "A typical course of chemotherapy for this lymphoma is six cycles. "
+        "Most people cope well. Once the full course of eight cycles is over, you will be rescanned.",
+    ),
+    (
+        "FIG007",
+        "Your initial assessment will take 60 minutes. Bring your medicines. "
+        "Please allow for the whole 90-minute initial assessment when you park.",
+    ),
+    (
+        "FIG007",
+        "The booster programme is given as three injections. "
+        "You will be fully covered after your fourth and final injection.",
+    ),
+    (
+        "FIG007",
+        "Our first consultation costs $95. If you miss it, the $150 first consultation fee is "
+        "still charged.",
+    ),
+    (
+        "FIG007",
+        "You will be given a 5-day course of steroids. Finish the whole 7-day course even if "
+        "you feel better.",
+    ),
+    # a change word in the previous sentence does not make a share an increase
+    ("FIG004", "Uptake has grown fast. Today 140% of eligible adults in the area are enrolled."),
+    # weight loss: an article as the number, "in their first month"
+    ("FIG008", "With our capsules you can shed a stone a fortnight."),
+    ("FIG008", "Clients drop half a stone a week on the juice plan."),
+    ("FIG008", "Our dieters lose 18 lb in their first month on the programme."),
     # rates restated per day, a few sentences apart, chained through the dose form
     ("FIG001", "Give 125 mg four times a day. That makes a daily total of 400 mg."),
     ("FIG001", "Swallow one 20 mg capsule every 8 hours, or 40 mg per day."),
@@ -78,6 +125,36 @@ FIRES = [
 ]
 
 QUIET = [
+    "Uptake has grown fast. Enrolment rose by 140% and now covers 70% of eligible adults.",
+    "With our plan you can lose a pound a week, steadily and safely.",
+    "Most dieters lose 3 lb in their first week, largely water, then about 1 lb a week.",
+    "Our dieters lose 6 lb in their first month on the programme.",
+    "A typical course of chemotherapy for this lymphoma is six cycles. "
+    "Most people cope well. Once the full course of six cycles is over, you will be rescanned.",
+    "Your initial assessment will take 60 minutes. Follow-up visits take 30 minutes. "
+    "Please allow for the whole 60-minute initial assessment when you park.",
+    "The booster programme is given as three injections. "
+    "You will be fully covered after your third and final injection.",
+    "The booster programme is given as three injections. "
+    "Some people are offered a fourth injection a year later.",
+    "Our first consultation costs $95, and each follow-up consultation costs $60.",
+    "You will be given a 5-day course of steroids. If the rash returns, your doctor may "
+    "prescribe a longer 10-day course.",
+    "Adults need 4 sessions for the knees and 2 sessions for the elbows.",
+    "Of the 150 men screened, 45 (30%) had raised blood pressure.",
+    "Sixty of the 80 nurses on the ward, or 75%, had their flu jab.",
+    "Roughly 30% of the 350 callers, or 105, asked about side effects.",
+    "Of the 90 runners who entered, 84 finished the race.",
+    "The clinic saw 40 couples in May. Of these couples, 26 came back in June.",
+    "Among the 50 patients on the gel, 32 got better and 15 saw no change.",
+    "Of the 50 patients, 32 slept better and 28 had less pain; many had both.",
+    "Bookings rose 125% this year, and 64% of our visitors now book online.",
+    "The ward has 30 beds for 24 patients, so it runs at 80% of capacity.",
+    "The usual temperature of a healthy newborn is about 37 °C.",
+    "Average waist size among the women we surveyed was 34 inches.",
+    "At the check-up the toddler weighed 11 kg and measured 80 cm.",
+    "On the ward her blood pressure was 135/85 mmHg and her pulse 72 bpm.",
+    "Her fasting glucose was 5.4 mmol/L, or about 97 mg/dL.",
     "Pulse went from 96 bpm before the course to 80 bpm after it, a decrease of 16 bpm.",
     "Her LDL fell from 160 mg/dL to 131 mg/dL, a 29-point improvement in a year.",
     "The child's temperature came down from 39.8°C to 38.1°C within two hours, "

@@ -25,6 +25,8 @@ from healthlint.figures.quantities import (
     plural,
     sentence_before,
     singular,
+    verb_after,
+    wholes_first,
 )
 from healthlint.registry import Hit, Related
 
@@ -675,8 +677,48 @@ def _judge_difference(
 # --- FIG003 count and percentage --------------------------------------------------------------
 
 _PCT_AFTER = re.compile(
-    r"[\s,]*(?:\(|—|–|-|:|,\s*(?:or|that\s+is|i\.e\.,?|which\s+is|roughly|about)?)\s*$", re.I
+    r"(?:\s+(?:in|of|at|on|from|with|who|that|the|this|our|their|[a-z]+ed)\b[^,.;()\d]{0,30}?)?"
+    r"[\s,]*(?:\(|—|–|-|:|,\s*(?:or|that\s+is|i\.e\.,?|which\s+is|roughly|about)?|\s+or)\s*$",
+    re.I,
 )
+
+
+_PCT_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?$", re.I)
+_COUNT_AFTER_PCT = re.compile(r"[^.;!?\d]{0,40}?(?:\(|,\s*or|,\s*that\s+is|—|–|:)\s*$", re.I)
+
+
+def _percent_triples(
+    block: Any, qs: list[Quantity]
+) -> Iterator[tuple[Quantity, Quantity, Quantity]]:
+    """(part, whole, stated percentage): '120 of 200 (60%)', '(60%) 120 of 200', 'Of the 200
+    enrolled, 120 (60%)', '60% of the 200 patients, or 120'."""
+    text = block.text
+    index = {id(q): i for i, q in enumerate(qs)}
+    pairs = [(a, b, b) for a, b, _kind in fractions(block, qs)]
+    pairs += [(a, b, a) for a, b, _kind in wholes_first(block, qs)]
+    for a, b, last in pairs:
+        j = index[id(last)]
+        if j + 1 < len(qs) and qs[j + 1].percent and not qs[j + 1].is_range:
+            gap = text[last.full_end : qs[j + 1].start]
+            if len(gap) <= 45 and _PCT_AFTER.fullmatch(gap):
+                yield a, b, qs[j + 1]
+                continue
+        k = index[id(a)]
+        if k > 0 and qs[k - 1].percent and not qs[k - 1].is_range:
+            gap = text[qs[k - 1].full_end : a.start]
+            if re.fullmatch(r"\s*\(\s*|\s*,\s*or\s+|\s*[—–]\s*", gap):
+                yield a, b, qs[k - 1]
+    for p, w, a in zip(qs, qs[1:], qs[2:], strict=False):
+        if not p.percent or p.is_range or w.noun is None or w.is_range or a.is_range:
+            continue
+        if w.percent or w.currency or w.unit is not None or a.percent or a.currency:
+            continue
+        if a.unit is not None or (a.noun is not None and a.noun != w.noun):
+            continue
+        if _PCT_OF_WHOLE.fullmatch(text[p.end : w.start]) and _COUNT_AFTER_PCT.fullmatch(
+            text[w.full_end : a.start]
+        ):
+            yield a, w, p
 
 
 def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
@@ -687,22 +729,8 @@ def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
         by_block[id(it.q.block)].append(it.q)
     for qs in by_block.values():
         block = qs[0].block
-        index = {id(q): i for i, q in enumerate(qs)}
-        for a, b, _kind in fractions(block, qs):
-            if b.lo == 0 or a.lo > b.lo:
-                continue
-            j = index[id(b)]
-            p = None
-            if j + 1 < len(qs) and qs[j + 1].percent and not qs[j + 1].is_range:
-                gap = block.text[b.full_end : qs[j + 1].start]
-                if len(gap) <= 12 and _PCT_AFTER.fullmatch(gap):
-                    p = qs[j + 1]
-            k = index[id(a)]
-            if p is None and k > 0 and qs[k - 1].percent and not qs[k - 1].is_range:
-                gap = block.text[qs[k - 1].full_end : a.start]
-                if re.fullmatch(r"\s*\(\s*|\s*,\s*or\s+|\s*[—–]\s*", gap):
-                    p = qs[k - 1]
-            if p is None or p.points:
+        for a, b, p in _percent_triples(block, qs):
+            if b.lo == 0 or a.lo > b.lo or p.points:
                 continue
             share = a.lo / b.lo * 100
             step = 10 ** (-p.decimals)
@@ -723,11 +751,12 @@ def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
                 f"{fmt_number(a.lo)} of {whole} is {fmt_number(round(share, max(1, p.decimals)))}%, "
                 f"but the text says {_quote(p)}"
             )
+            span = (min(a.start, b.start), max(a.end, b.end))
             yield Hit(
                 *p.core_span(),
                 msg,
                 suggestion="Recompute the percentage from the count, or correct the count.",
-                related=[Related(block.span(a.start, b.end), f"{fmt_number(a.lo)} of {whole}")],
+                related=[Related(block.span(*span), f"{fmt_number(a.lo)} of {whole}")],
                 data={"computed": share, "stated": p.lo},
             )
 
@@ -736,9 +765,25 @@ def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
 
 
 _OVER_PEOPLE = re.compile(
-    r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+|our\s+|its\s+)?(?:[a-z-]+\s+)??(?P<n>[a-z]+)\b",
+    r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+|our\s+|its\s+|their\s+|your\s+)?"
+    r"(?P<words>(?:[A-Za-z'’-]+\s+){0,3}[A-Za-z]+)\b",
     re.I,
 )
+_ANAPHORIC_WHOLE = re.compile(
+    r"(?:^|[,;:]\s*)(?:of|among)\s+(?:those|these|the|them|all)\s+(?P<n>[a-z]+)\s*,\s*$", re.I
+)
+
+
+def _people_after(text: str, pos: int, people: frozenset[str]) -> tuple[str, int] | None:
+    """'of the clinic's diabetic patients' -> ("clinic's diabetic patients", end), when one of
+    the few words after 'of' names people."""
+    m = _OVER_PEOPLE.match(text, pos)
+    if m is None:
+        return None
+    for w in re.finditer(r"[A-Za-z'’-]+", m.group("words")):
+        if w.group().lower() in people:
+            return text[m.start("words") : m.start("words") + w.end()], m.start("words") + w.end()
+    return None
 
 
 def check_proportion(doc: Document, opts: Opts) -> Iterator[Hit]:
@@ -751,30 +796,60 @@ def check_proportion(doc: Document, opts: Opts) -> Iterator[Hit]:
         q = it.q
         by_block[id(q.block)].append(q)
         if q.percent and not q.points and q.high > 100 and q.sep != "change":
-            m = _OVER_PEOPLE.match(q.block.text, q.end)
-            if m is None or m.group("n").lower() not in people:
+            found = _people_after(q.block.text, q.end, people)
+            if found is None:
                 continue
-            if lex.change_word.search(q.block.text[max(0, q.start - 30) : q.start]):
-                continue
-            noun = m.group("n").lower()
+            if lex.change_word.search(sentence_before(q.block, q.start)[-30:]):
+                continue  # "rose by 115%": an increase, not a share
+            noun, end = found
             yield Hit(
-                *q.block.span(q.start, m.end()),
+                *q.block.span(q.start, end),
                 f"{_quote(q)} of {noun}: a share of a group of people cannot be more than 100%",
                 suggestion="Check the percentage; perhaps it is an increase, not a share.",
             )
     for qs in by_block.values():
         block = qs[0].block
-        for a, b, kind in fractions(block, qs):
+        for a, b, kind in [*fractions(block, qs), *wholes_first(block, qs)]:
             if kind == "in" or a.lo <= b.lo:
                 continue
             if b.noun and b.noun not in {*(w for w in people), *(_sing(w) for w in people)}:
                 continue
             yield Hit(
-                *block.span(a.start, b.end),
+                *block.span(min(a.start, b.start), max(a.end, b.end)),
                 f"{fmt_number(a.lo)} of {b.describe()}: a part cannot be larger than its whole",
                 suggestion="Check the count and the total.",
             )
+    yield from _anaphoric_parts(doc, an)
     yield from _parts_exceed(doc, an, opts)
+
+
+def _anaphoric_parts(doc: Document, an: Analysis) -> Iterator[Hit]:
+    """'We saw 85 families. Of those families, 92 were referred': the part outnumbers the
+    group named a sentence or two before."""
+    last: dict[str, Item] = {}  # noun -> its latest count, so the scan stays linear
+    for it in an.items:
+        q = it.q
+        if q.kind in ("count", "number") and not q.is_range and q.per is None:
+            m = _ANAPHORIC_WHOLE.search(sentence_before(q.block, q.start)[-50:])
+            if m:
+                whole = last.get(singular(m.group("n")))
+                if (
+                    whole is not None
+                    and whole.section == it.section
+                    and it.sent - whole.sent <= 3
+                    and (q.noun is None or q.noun == whole.q.noun or verb_after(q))
+                    and q.lo > whole.q.lo
+                ):
+                    noun = m.group("n")
+                    yield Hit(
+                        *q.core_span(),
+                        f"{fmt_number(q.lo)} of the {noun} counted as {whole.q.describe()} "
+                        f"(line {_line(doc, whole.q)}): a part cannot be larger than its whole",
+                        suggestion="Check the count and the total.",
+                        related=[Related(whole.q.core_span(), f"the whole: {whole.q.text}")],
+                    )
+        if q.noun and q.kind == "count" and not q.is_range and q.sep != "change":
+            last[q.noun] = it
 
 
 def _sing(w: str) -> str:
@@ -845,6 +920,14 @@ def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
 # --- FIG005 units -----------------------------------------------------------------------------
 
 
+def _measure_name(q: Quantity) -> str:
+    """'height' for a height, 'weight' for 'weighed' (a verb names its measure by key)."""
+    word = re.sub(r"\s+", " ", q.measure_word)
+    if not word or word.startswith("weigh"):
+        return q.measure or ""
+    return word
+
+
 def check_units(doc: Document, opts: Opts) -> Iterator[Hit]:
     """'weight of 4-10 inches': the unit's dimension does not fit what is measured."""
     an = analyse(doc, opts)
@@ -863,7 +946,7 @@ def check_units(doc: Document, opts: Opts) -> Iterator[Hit]:
         unit_word = m.group() if m else q.unit.symbol
         yield Hit(
             *q.block.span(s, e),
-            f"'{words}': {q.measure} is a {want}, but {unit_word} measure {have}",
+            f"'{words}': {_measure_name(q)} is a {want}, but {unit_word} measure {have}",
             suggestion=f"Give the {q.measure} in a unit of {want}, or say what the {unit_word} measure.",
             data={"measure": q.measure, "unit": q.unit.name, "dimension": q.unit.dim},
         )
@@ -925,6 +1008,8 @@ def _course_statement(q: Quantity, lex: Lexicon) -> bool:
     # the cue must be in the same sentence
     for sm in re.finditer(r"[.!?;]\s", before):
         before = before[sm.end() :]
+    if _COURSE_IS.search(sentence_before(q.block, q.start)[-90:]):
+        return True  # "a standard course of radiotherapy for this cancer is 20 to 25 sessions"
     after = text[q.full_end : q.full_end + 40]
     if re.match(
         r"\s*(?:in\s+total|in\s+all|altogether|(?:are|is)\s+(?:usually\s+|typically\s+|often\s+)?"
@@ -936,44 +1021,189 @@ def _course_statement(q: Quantity, lex: Lexicon) -> bool:
     return bool(lex.course_cue.search(before))
 
 
+_COURSE_IS = re.compile(
+    r"\bcourse\b[^.;!?\d]{0,60}?\b(?:is|are|involves?|consists\s+of|comprises?|of)\s+"
+    r"(?:about\s+|around\s+|usually\s+|typically\s+)?$",
+    re.I,
+)
+_ORDINALS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
+_FINAL_ORDINAL = re.compile(
+    rf"\b(?:(?P<o1>{'|'.join(_ORDINALS)})\s+and\s+(?:final|last)"
+    rf"|(?:final|last),?\s+(?P<o2>{'|'.join(_ORDINALS)}))\s+(?P<noun>[a-z]+)\b",
+    re.I,
+)
+_THING_MODS = {"first": "first", "initial": "first", "introductory": "first"}
+_THING_MODS.update({"follow-up": "follow-up", "second": "second", "final": "last", "last": "last"})
+_MOD_ALT = "first|initial|introductory|follow-up|second|final|last|full|standard|usual|whole|entire"
+_SUBJECT_THING = re.compile(
+    rf"\b(?:the|your|our|a|an|each|this|every)\s+(?P<mods>(?:(?:{_MOD_ALT})\s+)*)"
+    r"(?P<noun>[a-z]+)\s+(?:(?:will|usually|typically|normally|should|generally|can)\s+)?"
+    r"(?:lasts?|takes?|costs?|runs?\s+for|is|are)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+)?$",
+    re.I,
+)
+_ATTRIBUTIVE_THING = re.compile(
+    rf"\s+(?P<mods>(?:(?:{_MOD_ALT})\s+)*)(?P<noun>[a-z]+)(?:\s+(?:fee|charge|cost|price))?\b",
+    re.I,
+)
+
+
+def _thing(mods: str, noun: str, lex: Lexicon) -> str | None:
+    noun = singular(noun)
+    if noun not in lex.course_nouns and noun not in ("course", "treatment"):
+        return None
+    kept = [_THING_MODS[m] for m in mods.lower().split() if m in _THING_MODS]
+    return " ".join([*kept, noun])
+
+
+def _statement_key(q: Quantity, lex: Lexicon) -> tuple[str, str] | None:
+    """What a figure states the size of: ('course', 'session') for the number of sessions in
+    a course; ('first appointment', 'time') for how long the first appointment lasts."""
+    if q.sep == "change" or (q.per is not None and q.per not in lex.course_nouns):
+        return None
+    if q.kind == "count":
+        return ("#course", q.noun or "") if _course_statement(q, lex) else None
+    if not (q.currency or (q.unit is not None and q.unit.dim == "[time]")):
+        return None
+    before = sentence_before(q.block, q.start)
+    if _VARIATION.search(before[-60:]):
+        return None
+    dim = q.currency or "time"
+    m = _SUBJECT_THING.search(before[-80:])
+    if m:
+        thing = _thing(m.group("mods"), m.group("noun"), lex)
+        return (thing, dim) if thing else None
+    m = _ATTRIBUTIVE_THING.match(q.block.text, q.end)
+    if m and (q.currency or q.block.text[q.tokens[-1].end : q.tokens[-1].end + 1] == "-"):
+        thing = _thing(m.group("mods"), m.group("noun"), lex)
+        return (thing, dim) if thing else None
+    return None
+
+
+def _final_ordinals(an: Analysis, lex: Lexicon) -> Iterator[Quantity]:
+    """'after your third and final dose': the course has three doses."""
+    seen: set[int] = set()
+    for block, _s, _e in an.sent_text.values():
+        if id(block) in seen or not block.in_main:
+            continue
+        seen.add(id(block))
+        low = block.text.lower()
+        if "final" not in low and "last" not in low:
+            continue
+        for m in _FINAL_ORDINAL.finditer(block.text):
+            noun = singular(m.group("noun"))
+            if noun not in lex.course_nouns:
+                continue
+            n = _ORDINALS[(m.group("o1") or m.group("o2")).lower()]
+            q = Quantity(block, m.start(), m.end(), m.start(), float(n), float(n), noun=noun)
+            q.full_end = m.end()
+            yield q
+
+
+def _value_interval(q: Quantity, key: tuple[str, str], opts: Opts) -> tuple[float, float]:
+    lo, hi = _interval(q)
+    if key[1] == "time" and q.unit is not None:
+        f = U.convert(1.0, q.unit, U.units()["minute"]) or 1.0
+        lo, hi = lo * f, hi * f
+    tol = opts.approx_tolerance if q.qualifier == "approx" else 0.0
+    return lo * (1 - tol), hi * (1 + tol)
+
+
+@dataclass(eq=False)
+class _Extremes:
+    """The two highest lows and two lowest highs seen for one key, from different sentences:
+    enough to find a conflict with any earlier statement in constant time."""
+
+    lows: list[tuple[float, int, Quantity]] = field(default_factory=list)
+    highs: list[tuple[float, int, Quantity]] = field(default_factory=list)
+
+    def add(self, lo: float, hi: float, sent: int, q: Quantity) -> None:
+        self.lows = _keep(self.lows, (lo, sent, q), reverse=True)
+        self.highs = _keep(self.highs, (hi, sent, q), reverse=False)
+
+
+def _keep(
+    items: list[tuple[float, int, Quantity]], new: tuple[float, int, Quantity], reverse: bool
+) -> list[tuple[float, int, Quantity]]:
+    merged = sorted([*items, new], key=lambda t: t[0], reverse=reverse)
+    out: list[tuple[float, int, Quantity]] = []
+    for t in merged:
+        if not out or t[1] != out[0][1]:
+            out.append(t)
+        if len(out) == 2:
+            break
+    return out
+
+
 def check_conflict(doc: Document, opts: Opts) -> Iterator[Hit]:
-    """The size of a course stated twice with values that cannot both hold."""
+    """The same figure stated twice with values that cannot both hold: the number of sessions
+    in a course, how long the first appointment lasts, what the initial consultation costs."""
     an = analyse(doc, opts)
     lex = opts.lex
-    first: dict[str, list[Quantity]] = defaultdict(list)
-    sent_of: dict[int, int] = {}
+    stated: list[tuple[int, int, Quantity, tuple[str, str]]] = []
     for it in an.items:
-        q = it.q
-        if not _course_statement(q, lex):
-            continue
-        noun = q.noun or ""
-        lo, hi = _interval(q)
-        tol = opts.approx_tolerance if q.qualifier == "approx" else 0.0
-        lo, hi = lo * (1 - tol), hi * (1 + tol)
-        for prev in first[noun]:
-            if prev.block is q.block and it.sent == sent_of[id(prev)]:
-                continue  # "12 sessions for the face and 6 for the arms": a list, not a conflict
-            plo, phi = _interval(prev)
-            ptol = opts.approx_tolerance if prev.qualifier == "approx" else 0.0
-            plo, phi = plo * (1 - ptol), phi * (1 + ptol)
-            if hi < plo - 1e-9 or lo > phi + 1e-9:
-                yield Hit(
-                    *q.core_span(),
-                    f"{_quote(q)} conflicts with {_quote(prev)} (line {_line(doc, prev)}): "
-                    f"the number of {plural(noun)} is given two different ways",
-                    suggestion=f"Give one number of {plural(noun)} throughout, or explain the difference.",
-                    related=[Related(prev.core_span(), f"first given as {prev.text}")],
-                )
-                break
-        first[noun].append(q)
-        sent_of[id(q)] = it.sent
+        key = _statement_key(it.q, lex)
+        if key is not None:
+            stated.append((it.sent, it.section, it.q, key))
+    finals = list(_final_ordinals(an, lex))
+    if finals:
+        sent_of_block = {id(b): i for i, (b, _s, _e) in an.sent_text.items()}
+        section_of = {id(it.q.block): it.section for it in an.items}
+        for q in finals:
+            sent = _sentence_index(an, q, sent_of_block)
+            stated.append((sent, section_of.get(id(q.block), 0), q, ("#course", q.noun or "")))
+        stated.sort(key=lambda t: (t[0], t[2].start))
+    seen: dict[tuple[str, str], _Extremes] = defaultdict(_Extremes)
+    for sent, _section, q, key in stated:
+        lo, hi = _value_interval(q, key, opts)
+        ext = seen[key]
+        prev = next((t[2] for t in ext.lows if t[1] != sent and hi < t[0] - 1e-9), None)
+        if prev is None:
+            prev = next((t[2] for t in ext.highs if t[1] != sent and lo > t[0] + 1e-9), None)
+        if prev is not None:
+            what = f"the number of {plural(key[1])}" if key[0] == "#course" else _what(key)
+            yield Hit(
+                *q.core_span(),
+                f"{_quote(q)} conflicts with {_quote(prev)} (line {_line(doc, prev)}): "
+                f"{what} is given two different ways",
+                suggestion="Give one figure throughout, or explain the difference.",
+                related=[Related(prev.core_span(), f"first given as {prev.text}")],
+            )
+        ext.add(lo, hi, sent, q)
+
+
+def _what(key: tuple[str, str]) -> str:
+    thing, dim = key
+    return f"how long the {thing} lasts" if dim == "time" else f"the cost of the {thing}"
+
+
+def _sentence_index(an: Analysis, q: Quantity, first_sent: dict[int, int]) -> int:
+    """Index of the sentence of ``q`` (a quantity made outside ``analyse``)."""
+    last = first_sent.get(id(q.block), 0)
+    for i in range(last, -1, -1):
+        block, s, _e = an.sent_text[i]
+        if block is q.block and s <= q.start:
+            return i
+    return last
 
 
 # --- FIG008 weight-loss rate ------------------------------------------------------------------
 
 _IN_DURATION = re.compile(
-    r"\s+(?:in|within|over|during)\s+(?:just\s+|only\s+|the\s+first\s+|a\s+single\s+)?"
-    r"(?:(?P<a>an?|one)\s+(?P<unit>day|week|fortnight|month|year)\b)?",
+    r"\s+(?:in|within|over|during)\s+(?:(?:just|only|the|their|your|its|our|a\s+single)\s+)*"
+    r"(?:(?:(?P<a>an?|one|first)\s+)+(?P<unit>day|week|fortnight|month|year)\b)?",
     re.I,
 )
 

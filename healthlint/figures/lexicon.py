@@ -70,8 +70,20 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
     m_alt = _alt(measure_of)
     c_alt = _alt(_words(raw, "change_nouns"))
     links = _alt(_words(raw, "measure_links"))
+    verbs = raw.get("measure_verbs", {})
+    if not isinstance(verbs, dict):
+        raise ValueError("figures lexicon: 'measure_verbs' must be a mapping")
+    for key, words in verbs.items():
+        for w in words:
+            measure_of[str(w).lower()] = str(key)
+    v_alt = _alt(str(w).lower() for words in verbs.values() for w in words)
+    # "weight of 4 inches", "temperature for adults is around 37", "height of the boys in the
+    # study was 142", "the baby weighed 7.5": a short phrase may follow the measured noun
+    phrase = r"(?:\s+(?:for|of|in|among|at|on)(?:\s+[A-Za-z'’-]+){1,5}?)?"
     measure_before = re.compile(
-        rf"\b(?P<m>{m_alt})(?:\s+(?:{c_alt}))?(?:\s+(?:{links})|\s*:)\s*$", re.I
+        rf"\b(?:(?P<m>{m_alt})(?:\s+(?:{c_alt}))?{phrase}(?:\s+(?:{links})|\s*:)"
+        rf"|(?P<v>{v_alt}))\s*$",
+        re.I,
     )
     measure_after = re.compile(
         rf"\s+(?:of|in)\s+(?:body\s+|total\s+|your\s+)?(?P<m>{m_alt})\b", re.I

@@ -8,6 +8,7 @@ linear: numbers are found by one regex, then the short gaps between them are cla
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from healthlint.document import Block
@@ -204,6 +205,7 @@ class Quantity:
     suffix_qualifier: str | None = None  # min | max ("or more", "or less")
     measure: str | None = None  # measured thing key ("weight")
     measure_span: tuple[int, int] | None = None
+    measure_word: str = ""  # the words that named it ("height", "weighed")
     full_end: int = 0  # past rate and suffix qualifier
     decimals: int = 0
     word_number: bool = False
@@ -364,13 +366,47 @@ def _unit_at(text: str, pos: int) -> tuple[str, object, int] | None:
         unit = U.lookup(um.group())
         if unit is not None:
             return ("unit", unit, um.end())
+    if text.startswith("-", pos):  # "a 10-day course", "the 45-minute appointment"
+        um = U.alias_regex().match(text, pos + 1)
+        unit = U.lookup(um.group()) if um else None
+        if (
+            um
+            and unit is not None
+            and unit.dim == "[time]"
+            and text[um.end() : um.end() + 1] == " "
+        ):
+            return ("unit", unit, um.end())
     return None
+
+
+# "lose a stone a fortnight", "shed half a kilo a week": an article is the number one
+_ARTICLE_MASS = re.compile(
+    r"\b(?:lose|loses|losing|lost|shed|sheds|shedding|drop|drops|dropping|dropped)\s+"
+    r"(?:(?:up\s+to|as\s+much\s+as|about|around|nearly|almost|over|more\s+than)\s+)?"
+    r"(?P<a>an?|half\s+an?)\s+(?=(?:stone|pound|kilo|kilogram|kg|lb)\b)",
+    re.I,
+)
 
 
 def extract(block: Block, lex: Lexicon) -> list[Quantity]:
     """All quantities of a block, in order."""
     text = block.text
     toks = _compound(text, tokens(text))
+    low = text.lower()
+    if "los" in low or "shed" in low or "drop" in low:
+        extra = [
+            Token(
+                m.start("a"),
+                m.end("a"),
+                0.5 if m.group("a").lower().startswith("half") else 1.0,
+                None,
+                True,
+                0,
+            )
+            for m in _ARTICLE_MASS.finditer(text)
+        ]
+        if extra:
+            toks = sorted(toks + extra, key=lambda t: t.start)
     out: list[Quantity] = []
     i = 0
     covered = 0
@@ -407,8 +443,8 @@ def _compound(text: str, toks: list[Token]) -> list[Token]:
         t1 = toks[i]
         if i + 1 < len(toks):
             t2 = toks[i + 1]
-            u1 = _unit_at(text, t1.end)
-            u2 = _unit_at(text, t2.end)
+            u1 = _unit_at(text, t1.end) if t2.start - t1.end < 12 else None
+            u2 = _unit_at(text, t2.end) if u1 is not None and u1[0] == "unit" else None
             if (
                 u1 is not None
                 and u2 is not None
@@ -442,6 +478,8 @@ def _range_sep(text: str, t1: Token, t2: Token, lex: Lexicon) -> str:
         return ""
     if t1.currency and t2.currency and t1.currency != t2.currency:
         return ""
+    if gap == "/" and not t1.currency and t1.decimals == t2.decimals == 0:
+        return "/"  # "150/95 mmHg": a reading of two numbers, one unit
     if _DASH_GAP.match(gap):
         return "-"
     if _TO_GAP.match(gap):
@@ -519,10 +557,25 @@ def _build(block: Block, text: str, group: list[Token], sep: str, lex: Lexicon) 
     return q
 
 
+_SENT_STARTS: dict[int, tuple[Block, list[int]]] = {}
+
+
 def sentence_before(block: Block, pos: int) -> str:
-    for s in block.sentences:
-        if s.start <= pos <= s.end:
-            return block.text[s.start : pos]
+    """The text of the sentence holding ``pos``, from its start to ``pos`` (binary search)."""
+    sents = block.sentences
+    if not sents:
+        return block.text[max(0, pos - 120) : pos]
+    cached = _SENT_STARTS.get(id(block))
+    if cached is None or cached[0] is not block:
+        if len(_SENT_STARTS) > 256:
+            _SENT_STARTS.clear()
+        cached = (block, [s.start for s in sents])
+        _SENT_STARTS[id(block)] = cached
+    i = bisect_right(cached[1], pos) - 1
+    if i >= 0 and pos <= sents[i].end:
+        return block.text[sents[i].start : pos]
+    if i > 0 and sents[i - 1].start <= pos <= sents[i - 1].end:
+        return block.text[sents[i - 1].start : pos]
     return block.text[max(0, pos - 120) : pos]
 
 
@@ -548,6 +601,17 @@ def _noun(text: str, pos: int, q: Quantity, lex: Lexicon) -> int:
     return pos
 
 
+_PEOPLE_SINGULAR: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _people_singular(lex: Lexicon) -> frozenset[str]:
+    got = _PEOPLE_SINGULAR.get(id(lex))
+    if got is None or got[0] is not lex:
+        got = (lex, frozenset(singular(p) for p in lex.people_nouns))
+        _PEOPLE_SINGULAR[id(lex)] = got
+    return got[1]
+
+
 _FORM_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
 
 
@@ -569,7 +633,7 @@ def _rate(text: str, pos: int, q: Quantity, lex: Lexicon) -> int:
         prep = m.group("prep").lower()
         unit = U.lookup(den) or U.lookup(m.group("den"))
         is_time = unit is not None and unit.dim == "[time]"
-        known = den in lex.course_nouns or den in {singular(p) for p in lex.people_nouns}
+        known = den in lex.course_nouns or den in _people_singular(lex)
         if den in _STOP or (not is_time and prep in ("a", "an", "each") and not known):
             # "$65 each comes to": "each" ends the rate here, it is not "each <noun>"
             if q.currency and _EACH_AFTER.match(text, pos):
@@ -595,9 +659,10 @@ def _measure(text: str, q: Quantity, lex: Lexicon) -> None:
     before = text[max(0, start - 60) : start]
     m = lex.measure_before.search(before)
     if m:
-        key = lex.measure_of.get(re.sub(r"\s+", " ", m.group("m").lower()))
+        key = lex.measure_of.get(re.sub(r"\s+", " ", (m.group("m") or m.group("v")).lower()))
         if key:
             q.measure = key
+            q.measure_word = (m.group("m") or m.group("v")).lower()
             off = start - len(before)
             q.measure_span = (off + m.start(), q.end)
             return
@@ -606,6 +671,7 @@ def _measure(text: str, q: Quantity, lex: Lexicon) -> None:
         key = lex.measure_of.get(re.sub(r"\s+", " ", m.group("m").lower()))
         if key:
             q.measure = key
+            q.measure_word = m.group("m").lower()
             q.measure_span = (q.start, m.end())
 
 
@@ -688,9 +754,11 @@ def _link_money_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
             m2 = _PLURAL_SUBJECT.search(tail)
             if m2 and singular(m2.group("noun")) in lex.course_nouns:
                 at = q.start - len(tail) + m2.start("noun")
-                counted = any(
-                    p.block is q.block and p.noun and p.start <= at < p.end for p in qs[:idx]
-                )
+                counted = False
+                for p in reversed(qs[:idx]):
+                    if p.end <= at:
+                        break  # quantities are in order: none further back can cover it
+                    counted = counted or bool(p.block is q.block and p.noun and p.start <= at)
                 if not counted:  # "ten sessions cost $1,100" is a total, not a price each
                     per = singular(m2.group("noun"))
         if per is None and (q.per == "?each" or _AT_BEFORE.search(before[-20:])):
@@ -714,7 +782,9 @@ def _each_subject(before: str, prev: list[Quantity], q: Quantity, lex: Lexicon) 
     each'), else a course noun or a plural noun leading it ('Sessions with Dr Lee are £60 each')."""
     sent_start = q.start - len(before)
     for p in reversed(prev):
-        if p.block is q.block and p.start >= sent_start and p.noun and p.kind == "count":
+        if p.start < sent_start:
+            break
+        if p.block is q.block and p.noun and p.kind == "count":
             return p.noun
     for w in _COURSE_WORD.findall(before):
         if singular(w) in lex.course_nouns:
@@ -741,4 +811,42 @@ def fractions(block: Block, qs: list[Quantity]) -> list[tuple[Quantity, Quantity
         if kind == "in" and (1900 <= b.lo <= 2100 and b.decimals == 0 and not b.noun):
             continue
         out.append((a, b, kind))
+    return out
+
+
+_WHOLE_FIRST = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:of|among|out\s+of|from)\s+"
+    r"(?:the|these|those|all|all\s+the|our)?\s*$",
+    re.I,
+)
+_WHOLE_TO_PART = re.compile(r"[^.;:!?\d]{0,60},\s*$")
+
+
+def verb_after(q: Quantity) -> bool:
+    """Whether the word read as the noun of count ``q`` is a verb: '46 came back', '205
+    completed' (a count above one takes a plural noun: '46 couples')."""
+    m = _WORD_RE.match(q.block.text, q.tokens[-1].end)
+    if m is None:
+        return True
+    w = m.group("w").lower()
+    return q.lo > 1 and not w.endswith("s") and singular(w) == w and w not in ("people", "men")
+
+
+def wholes_first(block: Block, qs: list[Quantity]) -> list[tuple[Quantity, Quantity, str]]:
+    """Pairs written whole first: 'Of the 240 women enrolled, 96 ...', 'Among 60 patients
+    treated, 41 ...': (part, whole, 'of')."""
+    out = []
+    text = block.text
+    for w, a in zip(qs, qs[1:], strict=False):
+        if w.is_range or w.percent or w.currency or w.unit is not None or w.noun is None:
+            continue
+        if a.is_range or a.percent or a.currency or a.unit is not None:
+            continue
+        if a.noun is not None and a.noun != w.noun and not verb_after(a):
+            continue  # "205 completed" counts the same people; "3 sessions" does not
+        if not _WHOLE_FIRST.search(sentence_before(block, w.start)[-40:]):
+            continue
+        if not _WHOLE_TO_PART.fullmatch(text[w.full_end : a.start]):
+            continue
+        out.append((a, w, "of"))
     return out

@@ -85,6 +85,7 @@ def alias_map_all() -> list[str]:
     return [str(a) for e in _raw()["units"].values() for a in e["aliases"]]
 
 
+@lru_cache(maxsize=4096)
 def lookup(alias: str) -> Unit | None:
     amap = alias_map()
     name = amap.get(alias) or amap.get(re.sub(r"\s+", " ", alias).lower())
