@@ -76,7 +76,7 @@ def _style(decls: str) -> dict[str, str]:
 class Page:
     """Per-document accessibility facts shared by all rules."""
 
-    def __init__(self, root: Element) -> None:
+    def __init__(self, root: Element, elements: list[Element] | None = None) -> None:
         self.root = root
         self.ids: dict[str, Element] = {}
         self.labels_for: dict[str, list[Element]] = {}
@@ -88,7 +88,7 @@ class Page:
         self._roles: dict[int, str | None] = {}
         self.cache: dict[str, Any] = {}  # per-page results shared by several rules
         sheet = self._stylesheet(root)
-        for el in root.iter():
+        for el in root.iter() if elements is None else elements:
             self.elements.append(el)
             parent = el.parent
             pd, pv, pa = (
@@ -167,7 +167,7 @@ class Page:
             return None
         page = doc.cache.get("accname.page")
         if page is None:
-            page = doc.cache["accname.page"] = cls(doc.root)
+            page = doc.cache["accname.page"] = cls(doc.root, doc.elements)
         return page
 
     # --- visibility ------------------------------------------------------------------------

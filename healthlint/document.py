@@ -465,6 +465,36 @@ class Document:
     root: Element | None = None  # the HTML element tree, for page-level checks
     main_found: bool = False  # whether a main-content element or selector matched
     cache: dict[str, Any] = field(default_factory=dict)  # per-document work shared by rules
+    element_list: list[Element] | None = None  # ``list(root.iter())``, when the loader has it
+
+    @property
+    def elements(self) -> list[Element]:
+        """Every element of ``root`` in document order (``root`` first); [] without a tree.
+
+        Built once (by the HTML loader, while parsing) and shared by every rule family, so
+        none of them walks the whole tree again.
+        """
+        if self.element_list is None:
+            self.element_list = list(self.root.iter()) if self.root is not None else []
+        return self.element_list
+
+    def release(self) -> None:
+        """Let go of what the rules built and of the element tree, at once.
+
+        Called when a file's findings are out: it breaks the reference cycles (a block and its
+        sentences, a tree node and its parent, cached analyses and the document) so that the
+        memory goes back by reference counting, not at the next full garbage collection. The
+        document is no use to rules afterwards.
+        """
+        self.cache.clear()
+        for b in self.blocks:
+            b.__dict__.pop("sentences", None)
+        if self.root is not None:
+            for el in self.elements:
+                el.parent = None
+                el.children = []
+        self.element_list = None
+        self.root = None
 
     @cached_property
     def _line_starts(self) -> list[int]:

@@ -589,7 +589,7 @@ def _from_elements(doc: Document, cfg: EvidenceConfig, ev: Evidence) -> None:
     if doc.root is None:
         return
     classes = dict(cfg.classes)
-    for el in doc.root.iter():
+    for el in doc.elements:
         a = el.attrs
         if not a or el.tag == "meta" or el.tag == "link":
             continue

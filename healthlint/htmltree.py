@@ -192,6 +192,7 @@ class _Builder(HTMLParser):
             self.line_starts.append(i + 1)
             i = find("\n", i + 1)
         self.root = Element("#document", {}, base, base)
+        self.elements: list[Element] = [self.root]  # every element, in document order
         self.stack: list[Element] = [self.root]
         self.text_start: int | None = None
         self.comments: list[tuple[str, int, int]] = []
@@ -278,6 +279,7 @@ class _Builder(HTMLParser):
         )
         el.attr_spans = _attr_spans(raw, start + self.base) if attr_map else None
         parent.children.append(el)
+        self.elements.append(el)
         if el.depth > self.max_depth:
             self.max_depth = el.depth
         if tag in VOID:
@@ -356,6 +358,9 @@ class HtmlTree:
     comments: list[tuple[str, int, int]]
     doctype: str | None
     max_depth: int
+    elements: list[Element] = field(default_factory=list)
+    """Every element (``root`` first) in document order: ``list(root.iter())``, built while
+    parsing, so rules need not walk the tree again."""
 
     def find(self, *tags: str) -> Element | None:
         return self.root.find(*tags)
@@ -366,7 +371,7 @@ def parse_html(source: str, base: int = 0) -> HtmlTree:
     b = _Builder(source, base)
     b.feed(source)
     b.finish()
-    return HtmlTree(b.root, b.comments, b.doctype, b.max_depth)
+    return HtmlTree(b.root, b.comments, b.doctype, b.max_depth, b.elements)
 
 
 def decode_with_map(raw: str) -> list[tuple[str, int, int]]:

@@ -140,3 +140,43 @@ def test_deeply_nested_html_does_not_recurse():
     src = "<div>" * 20000 + "deep text" + "</div>" * 20000
     doc = load_string(src, "a.html")
     assert doc.blocks[0].text == "deep text"
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in _articles() if p.suffix in (".html", ".htm")], ids=lambda p: p.name
+)
+def test_element_list_is_the_tree_in_document_order(path):
+    doc = load_string(path.read_text(encoding="utf-8"), path.name)
+    assert doc.root is not None
+    assert doc.elements == list(doc.root.iter())
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "<html><body><p>a<html lang=x><body class=y><p>b",
+        "<table><tr><td>x<td>y</table><p>z<li>q",
+        "<div><span></div></span><p><p>",
+        "<br/><x/><p/>",
+    ],
+)
+def test_element_list_with_merged_and_implied_tags(src):
+    doc = load_string(src, "a.html")
+    assert doc.elements == list(doc.root.iter())
+
+
+def test_release_breaks_reference_cycles():
+    import gc
+
+    source = (FIXTURES / "sample" / "knee-injections.html").read_text(encoding="utf-8")
+    doc = load_string(source, "a.html")
+    for b in doc.blocks:
+        b.sentences  # noqa: B018 - builds the block <-> sentence references
+    gc.collect()
+    gc.disable()
+    try:
+        doc.release()
+        del doc
+        assert gc.collect() == 0  # reference counting freed it all
+    finally:
+        gc.enable()

@@ -353,7 +353,7 @@ def hreflang(doc: Document, opts: Any) -> Iterator[Hit]:
 
     if doc.root is None:
         return
-    for el in doc.root.iter():
+    for el in doc.elements:
         if el.tag != "link" or "hreflang" not in el.attrs:
             continue
         value = el.attrs["hreflang"].strip()

@@ -88,7 +88,7 @@ def _prepare(options: dict[str, Any]) -> SiteOpts:
 def collect_links(doc: Document, opts: SiteOpts) -> dict[str, Any]:
     links: list[tuple[str, Pos]] = []
     if doc.root is not None:
-        for el in doc.root.iter():
+        for el in doc.elements:
             attr = _LINK_ATTRS.get(el.tag)
             if attr is None or attr not in el.attrs:
                 continue

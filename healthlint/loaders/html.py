@@ -117,15 +117,22 @@ def _block_kind(el: Element | None) -> tuple[str, int]:
     return "paragraph", 0
 
 
-def find_main(root: Element, selector: Selector | None) -> Element | None:
-    """The main-content element, or None when the page has none."""
+def find_main(
+    root: Element, selector: Selector | None, elements: list[Element] | None = None
+) -> Element | None:
+    """The main-content element, or None when the page has none.
+
+    ``elements`` is ``list(root.iter())`` when the caller has it already.
+    """
+    if elements is None:
+        elements = list(root.iter())
     if selector is not None:
-        for el in root.iter():
+        for el in elements:
             if selector.matches(el):
                 return el
         return None
     role_main = article = None
-    for el in root.iter():
+    for el in elements:
         if el.tag == "main":
             return el
         if role_main is None and el.attrs.get("role") == "main":
@@ -212,7 +219,9 @@ class _BlockWalker:
         self.flush()
 
 
-def _collect_meta(doc_source: str, root: Element, main: Element | None) -> PageMeta:
+def _collect_meta(
+    doc_source: str, root: Element, main: Element | None, elements: list[Element]
+) -> PageMeta:
     meta = PageMeta()
     main_range = (main.start, main.end) if main is not None else None
 
@@ -228,7 +237,7 @@ def _collect_meta(doc_source: str, root: Element, main: Element | None) -> PageM
                 return False
         return True
 
-    for el in root.iter():
+    for el in elements:
         tag = el.tag
         a = el.attrs
         if "id" in a and a["id"] and a["id"] not in meta.ids:
@@ -291,10 +300,10 @@ def _collect_meta(doc_source: str, root: Element, main: Element | None) -> PageM
 
 def load_html(path: str, source: str, selector: Selector | None = None) -> Document:
     tree = parse_html(source)
-    main = find_main(tree.root, selector)
+    main = find_main(tree.root, selector, tree.elements)
     walker = _BlockWalker(source, main)
     walker.walk(tree.root)
-    meta = _collect_meta(source, tree.root, main)
+    meta = _collect_meta(source, tree.root, main, tree.elements)
     comments = [Comment(text, (s, e)) for text, s, e in tree.comments]
     return Document(
         path=path,
@@ -305,6 +314,7 @@ def load_html(path: str, source: str, selector: Selector | None = None) -> Docum
         comments=comments,
         root=tree.root,
         main_found=main is not None,
+        element_list=tree.elements,
     )
 
 
@@ -315,6 +325,6 @@ def extract_fragment(
     tree = parse_html(source[start:end], base=start)
     walker = _BlockWalker(source, None)
     walker.walk(tree.root)
-    meta = _collect_meta(source, tree.root, None)
+    meta = _collect_meta(source, tree.root, None, tree.elements)
     comments = [Comment(text, (s, e)) for text, s, e in tree.comments]
     return walker.blocks, meta, comments
