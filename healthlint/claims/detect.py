@@ -188,6 +188,15 @@ def _mentioned(text: str, s: int, e: int, lex: Lexicon) -> bool:
     return any(r.search(before) for r in lex.context["mention"])
 
 
+def _medical_subject(text: str, s: int, lex: Lexicon) -> bool:
+    """Whether a medical intervention or clinician is named before ``s`` as itself, not as a
+    metaphor or a comparison ("nature's antibiotic", "better than antibiotics")."""
+    for m in lex.term_res["medical_context"].finditer(text, 0, s):
+        if not lex.medical_metaphor.search(text[max(0, m.start() - 40) : m.start()]):
+            return True
+    return False
+
+
 def _harm_follows(text: str, s: int, e: int, lex: Lexicon) -> bool:
     """A harm noun right after the match ("permanent ... scarring") makes it a risk statement;
     not after a promise of no harm ("zero risk of scarring")."""
@@ -297,7 +306,7 @@ def analyse_text(
                 continue
             if _harm_follows(text, s, e, lex):
                 continue
-            if det.medical_context and lex.term_res["medical_context"].search(text, 0, s):
+            if det.medical_context and _medical_subject(text, s, lex):
                 continue
             if _mentioned(text, s, e, lex):
                 continue

@@ -264,6 +264,7 @@ class Lexicon:
     dshea_intended: re.Pattern[str]
     dshea_partial: re.Pattern[str]
     dshea_taken: re.Pattern[str]
+    medical_metaphor: re.Pattern[str]
     detectors: dict[str, Detector]
     priority: list[str]
     supersedes: dict[str, list[str]]
@@ -452,6 +453,9 @@ def build_lexicon(
         dshea_intended=_compile(context_raw["dshea_intended"], "context.dshea_intended"),
         dshea_partial=_compile(context_raw["dshea_partial"], "context.dshea_partial"),
         dshea_taken=_compile(context_raw.get("dshea_taken", "(?!)"), "context.dshea_taken"),
+        medical_metaphor=_compile(
+            context_raw.get("medical_metaphor", "(?!)"), "context.medical_metaphor"
+        ),
         detectors=detectors,
         priority=list(raw.get("priority", [])),
         supersedes={k: list(v) for k, v in (raw.get("supersedes") or {}).items()},
