@@ -114,6 +114,32 @@ FIRES = [
     ("FIG008", "With our capsules you can shed a stone a fortnight."),
     ("FIG008", "Clients drop half a stone a week on the juice plan."),
     ("FIG008", "Our dieters lose 18 lb in their first month on the programme."),
+    # chains: a price per item, items per week, weeks; minutes a day, days a week
+    (
+        "FIG001",
+        "Each vial costs $120 and you need one vial a week, so a 12-week supply comes to $1,200.",
+    ),
+    ("FIG001", "Walk for 30 minutes a day, five days a week. That's 3 hours a week."),
+    ("FIG001", "The programme costs $99 per month; over a full year that's $1,000."),
+    ("FIG001", "Take two 500 mg tablets four times daily, that is 2 g a day."),
+    ("FIG001", "The course is 8 weekly sessions of 90 minutes, 10 hours in all."),
+    # before and after values; readings of a level; a programme's length
+    (
+        "FIG002",
+        "Systolic pressure was 160 mmHg before treatment and 140 mmHg after it, "
+        "a 25 mmHg reduction.",
+    ),
+    ("FIG005", "Blood sugar levels above 180 mmHg are considered high."),
+    (
+        "FIG007",
+        "The programme lasts 12 weeks. You will meet your coach every week. "
+        "At the end of the 10-week programme, you will get a report.",
+    ),
+    # shares: "Of these," after a count, "% of respondents were", a whole before a colon
+    ("FIG003", "The survey reached 400 parents. Of these, 100 (40%) said their child had asthma."),
+    ("FIG003", "In total, 45% of the 200 patients, that is 100 people, needed a second operation."),
+    ("FIG004", "In our survey, 62% of respondents were women and 43% were men."),
+    ("FIG004", "The study enrolled 120 adults: 70 completed the trial and 60 dropped out."),
     # rates restated per day, a few sentences apart, chained through the dose form
     ("FIG001", "Give 125 mg four times a day. That makes a daily total of 400 mg."),
     ("FIG001", "Swallow one 20 mg capsule every 8 hours, or 40 mg per day."),
@@ -125,6 +151,18 @@ FIRES = [
 ]
 
 QUIET = [
+    "Each vial costs $120 and you need one vial a week, so a 12-week supply comes to $1,440.",
+    "Walk for 30 minutes a day, five days a week. That's 2.5 hours a week.",
+    "The programme costs $99 per month; over a full year that's $1,188.",
+    "Take two 500 mg tablets four times daily, that is 4 g a day.",
+    "The course is 8 weekly sessions of 90 minutes, 12 hours in all.",
+    "Systolic pressure was 160 mmHg before treatment and 140 mmHg after it, a 20 mmHg reduction.",
+    "Blood sugar levels above 180 mg/dL are considered high.",
+    "The programme lasts 12 weeks. At the end of the 12-week programme, you will get a report.",
+    "The survey reached 400 parents. Of these, 100 (25%) said their child had asthma.",
+    "In total, 45% of the 200 patients, that is 90 people, needed a second operation.",
+    "In our survey, 57% of respondents were women and 43% were men.",
+    "The study enrolled 120 adults: 70 completed the trial and 50 dropped out.",
     "Uptake has grown fast. Enrolment rose by 140% and now covers 70% of eligible adults.",
     "With our plan you can lose a pound a week, steadily and safely.",
     "Most dieters lose 3 lb in their first week, largely water, then about 1 lb a week.",

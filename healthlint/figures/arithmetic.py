@@ -22,6 +22,7 @@ from healthlint.figures.quantities import (
     extract,
     fmt_number,
     fractions,
+    people_singular,
     plural,
     sentence_before,
     singular,
@@ -275,6 +276,8 @@ def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, 
                 continue
             per_f = _per_factor(c.q, r.q.per or "", opts.lex)
             if per_f is None:
+                per_f = _counted_per_period(c.q, r.q.per or "", rates)
+            if per_f is None:
                 continue
             if max(r.sent, c.sent, t.sent) - min(r.sent, c.sent, t.sent) > 2:
                 continue
@@ -291,6 +294,22 @@ def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, 
     if best is None:
         return None
     return best[1], best[2], best[3], best[4]
+
+
+def _counted_per_period(c: Quantity, per: str, rates: list[Item]) -> float | None:
+    """How many ``per`` a period ``c`` holds through a rate that counts them: '12 weeks' of
+    'one vial a week' is 12 vials."""
+    if c.unit is None or c.unit.dim != "[time]":
+        return None
+    units = U.units()
+    for f in rates:
+        fq = f.q
+        if fq.noun != per or fq.unit is not None or fq.per not in units or fq.lo != fq.hi:
+            continue
+        pf = _per_factor(c, fq.per or "")
+        if pf is not None:
+            return fq.lo * fq.freq / fq.per_size * pf
+    return None
 
 
 def _is_total(an: Analysis, t: Item, c: Item, r: Item, opts: Opts) -> bool:
@@ -459,7 +478,47 @@ def _rate_partners(an: Analysis, bi: int, opts: Opts) -> Iterator[Item]:
             if a.q.block is b.q.block and b.q.unit is not None and a.q.unit is not None:
                 if b.q.unit.name == a.q.per:
                     continue  # "30 minutes a day, 5 days a week" is a schedule
+            if _schedule(a.q) and (b.q.unit is None or b.q.unit.name != a.q.unit.name):  # type: ignore[union-attr]
+                continue  # "five days a week" counts days; it is chained, not compared
             yield a
+
+
+def _schedule(q: Quantity) -> bool:
+    """'5 days a week', '3 nights a month': how many of a period fall in a longer one."""
+    units = U.units()
+    if q.unit is None or q.unit.name not in ("day", "week", "fortnight", "month") or q.per is None:
+        return False
+    per = units.get(q.per)
+    return bool(per is not None and per.factor and q.unit.factor and per.factor > q.unit.factor)
+
+
+def _chained(
+    an: Analysis, a: Item, qb: Quantity, opts: Opts, conv: float, label: str, related: list[Related]
+) -> tuple[float, float, str, list[Related]] | None:
+    """``a`` per something that another rate counts per period: '100 mcg per puff' with '2 puffs
+    twice a day'; '30 minutes a day' with 'five days a week'."""
+    qa = a.q
+    units = U.units()
+    # chained: 100 mcg per puff × (2 puffs twice a day)
+    for f in an.by_sent.get(a.sent, []) + [
+        it for s in (a.sent - 1, a.sent - 2) for it in an.by_sent.get(s, [])
+    ]:
+        fq = f.q
+        if f is a or fq.per not in units:
+            continue
+        if not (fq.unit is None and fq.noun == qa.per) and not (
+            fq.unit is not None and fq.unit.name == qa.per  # 30 minutes a day × 5 days a week
+        ):
+            continue
+        per_f = _rate_per(fq, qb.per or "")
+        if per_f is None or not _eligible_part(fq, opts):
+            continue
+        scale = fq.freq / fq.per_size * per_f * conv * qa.freq / qa.per_size
+        lo, hi = qa.low * fq.low * scale, qa.high * fq.high * scale
+        times = f" × {fmt_number(fq.freq)}" if fq.freq != 1 else ""
+        arith = f"{label} × {fq.describe()}{times} per {fq.per}"
+        return lo, hi, arith, [*related, Related(fq.core_span(), fq.describe())]
+    return None
 
 
 def _per_label(q: Quantity) -> str:
@@ -480,6 +539,9 @@ def _rate_product(
     units = U.units()
     label = f"{describe(qa.low, qa.high, qa)} {_per_label(qa)}"
     related = [Related(qa.core_span(), label)]
+    chained = _chained(an, a, qb, opts, conv, label, related)
+    if chained is not None:
+        return chained
     if qa.per in units:
         per_f = _rate_per(qa, qb.per or "")
         if per_f is None:
@@ -492,21 +554,6 @@ def _rate_product(
         if not conv_txt:
             return qa.low * scale, qa.high * scale, f"{amount}{freq} per {qa.per}", related
         return qa.low * scale, qa.high * scale, f"{amount}{freq}{conv_txt}", related
-    # chained: 100 mcg per puff × (2 puffs twice a day)
-    for f in an.by_sent.get(a.sent, []) + [
-        it for s in (a.sent - 1, a.sent - 2) for it in an.by_sent.get(s, [])
-    ]:
-        fq = f.q
-        if f is a or fq.noun != qa.per or fq.per not in units or fq.unit is not None:
-            continue
-        per_f = _rate_per(fq, qb.per or "")
-        if per_f is None or not _eligible_part(fq, opts):
-            continue
-        scale = fq.freq / fq.per_size * per_f * conv * qa.freq / qa.per_size
-        lo, hi = qa.low * fq.low * scale, qa.high * fq.high * scale
-        times = f" × {fmt_number(fq.freq)}" if fq.freq != 1 else ""
-        arith = f"{label} × {fq.describe()}{times} per {fq.per}"
-        return lo, hi, arith, [*related, Related(fq.core_span(), fq.describe())]
     return None
 
 
@@ -688,7 +735,7 @@ _COUNT_AFTER_PCT = re.compile(r"[^.;!?\d]{0,40}?(?:\(|,\s*or|,\s*that\s+is|—|�
 
 
 def _percent_triples(
-    block: Any, qs: list[Quantity]
+    block: Any, qs: list[Quantity], lex: Lexicon
 ) -> Iterator[tuple[Quantity, Quantity, Quantity]]:
     """(part, whole, stated percentage): '120 of 200 (60%)', '(60%) 120 of 200', 'Of the 200
     enrolled, 120 (60%)', '60% of the 200 patients, or 120'."""
@@ -713,8 +760,10 @@ def _percent_triples(
             continue
         if w.percent or w.currency or w.unit is not None or a.percent or a.currency:
             continue
-        if a.unit is not None or (a.noun is not None and a.noun != w.noun):
-            continue
+        people = people_singular(lex)
+        same = a.noun is None or a.noun == w.noun or (a.noun in people and w.noun in people)
+        if a.unit is not None or not same:
+            continue  # "45% of the 200 patients, that is 90 people" counts the same people
         if _PCT_OF_WHOLE.fullmatch(text[p.end : w.start]) and _COUNT_AFTER_PCT.fullmatch(
             text[w.full_end : a.start]
         ):
@@ -729,7 +778,7 @@ def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
         by_block[id(it.q.block)].append(it.q)
     for qs in by_block.values():
         block = qs[0].block
-        for a, b, p in _percent_triples(block, qs):
+        for a, b, p in _percent_triples(block, qs, opts.lex):
             if b.lo == 0 or a.lo > b.lo or p.points:
                 continue
             share = a.lo / b.lo * 100
@@ -867,7 +916,8 @@ def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
     lex = opts.lex
     groups = lex.exclusive
     tag_re = re.compile(
-        r"\s*(?:of\s+them\s+|of\s+these\s+)?(?:(?:were|are|was|is|had|have|said|reported|saw|felt"
+        r"\s*(?:of\s+(?:them|these|those|(?:the\s+|all\s+)?[a-z]+(?:\s+surveyed)?)\s+)?"
+        r"(?:(?:were|are|was|is|had|have|said|reported|saw|felt"
         r"|became|remained|got|did)\s+)?(?:the\s+)?(?P<w>" + lex.exclusive_re.pattern + ")",
         re.I,
     )
@@ -877,10 +927,11 @@ def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
         block, s, _e = an.sent_text[sent]
         whole: Quantity | None = None
         first = items[0].q
-        if not first.percent and _WHOLE_RE.search(
-            block.text[max(s, first.start - 20) : first.start]
+        if not first.percent and (
+            _WHOLE_RE.search(block.text[max(s, first.start - 20) : first.start])
+            or re.match(r"\s*[:—–]", block.text[first.full_end : first.full_end + 3])
         ):
-            whole = first
+            whole = first  # "Of the 120 adults, ...", "The study enrolled 120 adults: ..."
         parts = items[1:] if whole else items
         tagged: list[tuple[Quantity, str]] = []
         for it in parts:
@@ -1060,9 +1111,12 @@ _ATTRIBUTIVE_THING = re.compile(
 )
 
 
+_PROGRAMMES = frozenset(["course", "treatment", "programme", "program", "plan", "regimen", "cycle"])
+
+
 def _thing(mods: str, noun: str, lex: Lexicon) -> str | None:
     noun = singular(noun)
-    if noun not in lex.course_nouns and noun not in ("course", "treatment"):
+    if noun not in lex.course_nouns and noun not in _PROGRAMMES:
         return None
     kept = [_THING_MODS[m] for m in mods.lower().split() if m in _THING_MODS]
     return " ".join([*kept, noun])
