@@ -140,6 +140,11 @@ FIRES = [
     ("FIG003", "In total, 45% of the 200 patients, that is 100 people, needed a second operation."),
     ("FIG004", "In our survey, 62% of respondents were women and 43% were men."),
     ("FIG004", "The study enrolled 120 adults: 70 completed the trial and 60 dropped out."),
+    # conversions that do not hold
+    ("FIG005", "On arrival her temperature was 39.5 °C (99.5 °F)."),
+    ("FIG005", "At birth he weighed 4.1 kg (7 lb 3 oz)."),
+    ("FIG005", "Keep your waist under 80 cm (40 inches)."),
+    ("FIG005", "The usual dose is 0.5 g (50 mg) at night."),
     # rates restated per day, a few sentences apart, chained through the dose form
     ("FIG001", "Give 125 mg four times a day. That makes a daily total of 400 mg."),
     ("FIG001", "Swallow one 20 mg capsule every 8 hours, or 40 mg per day."),
@@ -151,6 +156,14 @@ FIRES = [
 ]
 
 QUIET = [
+    "On arrival her temperature was 39.5 °C (103.1 °F).",
+    "At birth he weighed 4.1 kg (9 lb 1 oz).",
+    "Keep your waist under 80 cm (31.5 inches).",
+    "The usual dose is 0.5 g (500 mg) at night.",
+    "Aim to lose 0.5 to 1 kg (1 to 2 lb) a week.",
+    "He is 180 cm (5 ft 11 in) tall and weighs 80 kg, or about 176 lb.",
+    # tiers: prices that differ for the same thing leave a total open
+    "The first 2 visits cost $90 each and later visits $60 each. A course of 8 visits costs $540.",
     "Each vial costs $120 and you need one vial a week, so a 12-week supply comes to $1,440.",
     "Walk for 30 minutes a day, five days a week. That's 2.5 hours a week.",
     "The programme costs $99 per month; over a full year that's $1,188.",

@@ -264,8 +264,14 @@ def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, 
         if it.section == t.section and it is not t
     ]
     rates = [it for it in window if _is_rate(it.q) and _eligible_part(it.q, opts)]
+    prices: dict[tuple[str | None, str | None], set[tuple[float, float]]] = defaultdict(set)
+    for r in rates:
+        if r.sent <= t.sent:  # prices given before the total: tiers make the total ambiguous
+            prices[(r.q.per, r.q.what)].add((r.q.low * r.q.freq, r.q.high * r.q.freq))
     best = None
     for r in rates:
+        if len(prices.get((r.q.per, r.q.what), ())) > 1:
+            continue  # "the first 3 sessions cost $100 each, later ones $80": tiers, not one price
         conv = _same_measure(r.q, tq, opts.lex)
         if conv is None:
             continue
@@ -979,9 +985,78 @@ def _measure_name(q: Quantity) -> str:
     return word
 
 
+_CONVERSION_GAP = re.compile(
+    r"\s*(?:\(\s*|[,;]?\s*(?:or|i\.e\.,?|that\s+is)\s+|\s*/\s*|\s*=\s*)"
+    r"(?:about\s+|approx\.?\s+|approximately\s+|around\s+|roughly\s+|nearly\s+|~\s*|≈\s*)?",
+    re.I,
+)
+
+
+_INCHES_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:in\b|\"|”|′′)")
+
+
+def _to_celsius(value: float, unit: U.Unit) -> float:
+    return (value - 32) / 1.8 if "Fahrenheit" in unit.name else value
+
+
+def _converted(value: float, src: U.Unit, dst: U.Unit) -> float | None:
+    """``value`` in ``src`` expressed in ``dst``, temperature scales included."""
+    if src.dim == dst.dim == "[temperature]" and src.factor is None and dst.factor is None:
+        c = _to_celsius(value, src)
+        return c * 1.8 + 32 if "Fahrenheit" in dst.name else c
+    return U.convert(value, src, dst)
+
+
+def _conversions(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
+    """'3.5 kg (9 lb 2 oz)', '38.2 °C (106 °F)': a figure and its conversion disagree."""
+    items = an.items
+    for a_it, b_it in zip(items, items[1:], strict=False):
+        a, b = a_it.q, b_it.q
+        if a.block is not b.block or a.unit is None or b.unit is None or a.unit is b.unit:
+            continue
+        if a.unit.dim != b.unit.dim or a.unit.dim == "[time]" or "change" in (a.sep, b.sep):
+            continue
+        if a.is_range != b.is_range or (a.per, a.freq, a.per_size) != (b.per, b.freq, b.per_size):
+            continue  # "500 mg twice a day, 1 g a day" is a rate restated (FIG001)
+        if not _CONVERSION_GAP.fullmatch(a.block.text[a.full_end : b.start]):
+            continue
+        if _INCHES_AFTER.match(b.block.text, b.end):
+            continue  # "5 ft 11 in": the inches are not read as a unit
+        temp = a.unit.dim == "[temperature]" and "degree_difference" not in (
+            a.unit.name,
+            b.unit.name,
+        )
+        bad = []
+        for va, vb in ((a.low, b.low), (a.high, b.high)):
+            got = _converted(va, a.unit, b.unit)
+            if got is None:
+                break
+            step = 10 ** (-b.decimals) / 2
+            if temp:
+                slack = 0.3 * (1.8 if "Fahrenheit" in b.unit.name else 1) + step
+                off = abs(got - vb) > slack
+            else:
+                rel = 0.2 if (a.qualifier == "approx" or b.qualifier == "approx") else 0.12
+                off = abs(got - vb) > max(step, rel * max(abs(got), abs(vb)))
+            bad.append((off, got))
+        if len(bad) != 2 or not any(off for off, _ in bad):
+            continue
+        lo, hi = bad[0][1], bad[1][1]
+        yield Hit(
+            *b.core_span(),
+            f"{describe(a.low, a.high, a)} is {describe(lo, hi, b)}, but the conversion "
+            f"given is {_quote(b)}",
+            suggestion="Recompute the conversion, or correct the figure it converts.",
+            related=[Related(a.core_span(), describe(a.low, a.high, a))],
+            data={"converted": [lo, hi], "stated": [b.low, b.high]},
+        )
+
+
 def check_units(doc: Document, opts: Opts) -> Iterator[Hit]:
-    """'weight of 4-10 inches': the unit's dimension does not fit what is measured."""
+    """'weight of 4-10 inches': the unit's dimension does not fit what is measured; '3.5 kg
+    (9 lb)': a conversion that does not hold."""
     an = analyse(doc, opts)
+    yield from _conversions(doc, an, opts)
     for it in an.items:
         q = it.q
         if q.measure is None or q.unit is None or q.measure_span is None:

@@ -275,8 +275,8 @@ def describe(lo: float, hi: float, like: Quantity, noun: str | None = None) -> s
         return num + ("%" if not like.points else " percentage points")
     if like.unit is not None:
         text = like.block.text[like.start : like.end]
-        m = U.alias_regex().search(text)
-        label = m.group() if m else like.unit.symbol
+        found = U.alias_regex().findall(text)  # the last: '9 lb 2 oz' is counted in ounces
+        label = found[-1] if found else like.unit.symbol
         return f"{num} {label}"
     if noun or like.noun:
         n = noun or like.noun or ""
@@ -469,6 +469,10 @@ def _end_with_unit(text: str, pos: int) -> int:
     return u[2] if u is not None else pos
 
 
+def _unit_dim(unit: object) -> str:
+    return unit.dim if isinstance(unit, U.Unit) else ""
+
+
 def _compound(text: str, toks: list[Token]) -> list[Token]:
     """'11 stone 4 lb' is one weight (158 lb), '5 ft 6 in' one height."""
     out: list[Token] = []
@@ -505,6 +509,11 @@ def _range_sep(text: str, t1: Token, t2: Token, lex: Lexicon) -> str:
     if u is not None and u[2] <= t2.start:
         gap = text[u[2] : t2.start]
     before = text[max(0, t1.start - 40) : t1.start]
+    if u is not None and u[0] == "unit" and u[2] <= t2.start:
+        u2 = _unit_at(text, t2.end)
+        if u2 is not None and u2[0] == "unit" and u2[1] is not u[1]:
+            if _unit_dim(u[1]) == _unit_dim(u2[1]) and not _BEFORE_GAP.fullmatch(gap):
+                return ""  # "10 kg or 22 lb": a conversion, not a range
     if _BEFORE_GAP.fullmatch(gap) and _AFTER_B.match(text, _end_with_unit(text, t2.end)):
         return "before-after"  # "160 mmHg before treatment and 140 mmHg after it"
     if _WORDS_TO_GAP.fullmatch(gap) and _FROM_BEFORE.search(before):
