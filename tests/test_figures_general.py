@@ -145,6 +145,27 @@ FIRES = [
     ("FIG005", "At birth he weighed 4.1 kg (7 lb 3 oz)."),
     ("FIG005", "Keep your waist under 80 cm (40 inches)."),
     ("FIG005", "The usual dose is 0.5 g (50 mg) at night."),
+    # differences past a scale or years; shares with the percentage before the whole
+    (
+        "FIG002",
+        "Anxiety scores fell from 18 to 11 on a 21-point scale, an improvement of 9 points.",
+    ),
+    ("FIG002", "Admissions dropped from 5,000 in 2018 to 4,000 in 2023, a 30% fall."),
+    ("FIG003", "Dizziness was reported by 30 women (25%) out of the 150 who took part."),
+    # percentage shares of one whole, a whole before a semicolon, drug and placebo arms
+    ("FIG004", "Of 250 callers, 60% said yes, 35% said no and 12% were unsure."),
+    ("FIG004", "The trial randomised 80 adults; 45 received the drug and 40 received a placebo."),
+    # named things without a determiner; "all N sessions"; "N lb lighter"
+    (
+        "FIG007",
+        "Recovery after the operation takes 4 weeks. Plan for the full 6-week recovery at home.",
+    ),
+    (
+        "FIG007",
+        "The course involves six sessions over a month. People who complete all nine sessions "
+        "do best.",
+    ),
+    ("FIG008", "Be 12 lb lighter in just 2 weeks with our tea."),
     # rates restated per day, a few sentences apart, chained through the dose form
     ("FIG001", "Give 125 mg four times a day. That makes a daily total of 400 mg."),
     ("FIG001", "Swallow one 20 mg capsule every 8 hours, or 40 mg per day."),
@@ -156,6 +177,15 @@ FIRES = [
 ]
 
 QUIET = [
+    "Anxiety scores fell from 18 to 11 on a 21-point scale, an improvement of 7 points.",
+    "Admissions dropped from 5,000 in 2018 to 4,000 in 2023, a 20% fall.",
+    "Dizziness was reported by 30 women (20%) out of the 150 who took part.",
+    "Of 250 callers, 55% said yes, 35% said no and 10% were unsure.",
+    "The trial randomised 80 adults; 40 received the drug and 40 received a placebo.",
+    "Recovery after the operation takes 4 weeks. Plan for the full 4-week recovery at home.",
+    "The course involves six sessions over a month. People who complete all six sessions do best.",
+    "Be 2 lb lighter in 2 weeks by cutting out sugary drinks.",
+    "Cases rose 40% between 2019 and 2023, from 500 in 2019 to 700 in 2023.",
     "On arrival her temperature was 39.5 °C (103.1 °F).",
     "At birth he weighed 4.1 kg (9 lb 1 oz).",
     "Keep your waist under 80 cm (31.5 inches).",

@@ -590,7 +590,7 @@ def check_difference(doc: Document, opts: Opts) -> Iterator[Hit]:
 
 
 _DIFF_PREFIX = re.compile(
-    r"[\s,;:(—–-]*(?:[^.;!?\d]{0,60}?[,;:(—–]\s*)?"
+    r"[\s,;:(—–-]*(?:[^.;!?]{0,60}?[,;:(—–]\s*)?"
     r"(?:(?:which\s+is|that\s+is|that's|or|for|representing|meaning|giving)\s+)?"
     r"(?:an?|the)?\s*(?:total|overall|net|average|mean)?\s*",
     re.I,
@@ -628,8 +628,7 @@ def _difference_for(items: list[Item], i: int, lex: Lexicon) -> tuple[Quantity |
             )
             noun = {"higher": "rise", "faster": "rise", "more": "rise"}.get(noun, noun)
             return d, {"down": "drop", "up": "rise"}.get(noun, noun)
-        if d.unit is None or d.unit.dim != "[time]":
-            break  # only a duration ("within four hours") may stand between
+        # a duration ("within four hours") or a scale ("on a 10-point scale") may stand between
     if i > 0 and items[i - 1].q.block is q.block:
         d = items[i - 1].q
         gap = text[d.full_end : q.start]
@@ -740,6 +739,11 @@ _PCT_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?$", re.
 _COUNT_AFTER_PCT = re.compile(r"[^.;!?\d]{0,40}?(?:\(|,\s*or|,\s*that\s+is|—|–|:)\s*$", re.I)
 
 
+_PCT_THEN_WHOLE = re.compile(
+    r"\s*\)\s*(?:out\s+of|of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?", re.I
+)
+
+
 def _percent_triples(
     block: Any, qs: list[Quantity], lex: Lexicon
 ) -> Iterator[tuple[Quantity, Quantity, Quantity]]:
@@ -761,6 +765,15 @@ def _percent_triples(
             gap = text[qs[k - 1].full_end : a.start]
             if re.fullmatch(r"\s*\(\s*|\s*,\s*or\s+|\s*[—–]\s*", gap):
                 yield a, b, qs[k - 1]
+    for a, p, w in zip(qs, qs[1:], qs[2:], strict=False):
+        if not p.percent or p.is_range or a.is_range or w.is_range or a.percent or w.percent:
+            continue
+        if a.currency or w.currency or a.unit is not None or w.unit is not None:
+            continue
+        if re.fullmatch(r"\s*\(\s*", text[a.full_end : p.start]) and _PCT_THEN_WHOLE.fullmatch(
+            text[p.end : w.start]
+        ):
+            yield a, w, p  # "64 participants (32%) out of 250"
     for p, w, a in zip(qs, qs[1:], qs[2:], strict=False):
         if not p.percent or p.is_range or w.noun is None or w.is_range or a.is_range:
             continue
@@ -923,8 +936,10 @@ def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
     groups = lex.exclusive
     tag_re = re.compile(
         r"\s*(?:of\s+(?:them|these|those|(?:the\s+|all\s+)?[a-z]+(?:\s+surveyed)?)\s+)?"
-        r"(?:(?:were|are|was|is|had|have|said|reported|saw|felt"
-        r"|became|remained|got|did)\s+)?(?:the\s+)?(?P<w>" + lex.exclusive_re.pattern + ")",
+        r"(?:(?:were|are|was|is|had|have|said|reported|saw|felt|received|took|were\s+given"
+        r"|became|remained|got|did|answered)\s+)?(?:the\s+|a\s+)?(?P<w>"
+        + lex.exclusive_re.pattern
+        + ")",
         re.I,
     )
     for sent, items in an.by_sent.items():
@@ -935,7 +950,7 @@ def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
         first = items[0].q
         if not first.percent and (
             _WHOLE_RE.search(block.text[max(s, first.start - 20) : first.start])
-            or re.match(r"\s*[:—–]", block.text[first.full_end : first.full_end + 3])
+            or re.match(r"\s*[:;—–]", block.text[first.full_end : first.full_end + 3])
         ):
             whole = first  # "Of the 120 adults, ...", "The study enrolled 120 adults: ..."
         parts = items[1:] if whole else items
@@ -946,8 +961,6 @@ def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
                 continue
             if whole is None and not q.percent:
                 continue
-            if whole is not None and q.percent:
-                continue
             m = tag_re.match(block.text, q.end if q.percent else q.tokens[-1].end)
             if m:
                 tagged.append((q, m.group("w").lower()))
@@ -955,21 +968,27 @@ def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
             continue
         for g in groups:
             members = [(q, w) for q, w in tagged if re.sub(r"\s+", " ", w) in g]
+            shares = [(q, w) for q, w in members if q.percent]
+            if shares and len(shares) < len(members):
+                continue  # counts and percentages mixed: not one sum
+            pct = bool(shares)
             if len({w for _, w in members}) < 2:
                 continue
             total = sum(q.lo for q, _ in members)
-            limit = whole.lo if whole is not None else 100.0
-            slack = 0.0 if whole is not None else 0.5 * len(members) + 0.5
+            limit = whole.lo if whole is not None and not pct else 100.0
+            slack = 0.5 * len(members) + 0.5 if pct else 0.0
             if total <= limit + slack:
                 continue
             parts_txt = " + ".join(q.text if q.percent else fmt_number(q.lo) for q, _ in members)
-            whole_txt = whole.describe() if whole is not None else "100%"
+            whole_txt = whole.describe() if whole is not None and not pct else "100%"
             yield Hit(
                 *block.span(members[0][0].start, members[-1][0].end),
-                f"{parts_txt} = {fmt_number(total)}{'%' if whole is None else ''}, "
+                f"{parts_txt} = {fmt_number(total)}{'%' if pct else ''}, "
                 f"more than the whole ({whole_txt}), yet these groups do not overlap",
                 suggestion="Check the parts; they should add up to the whole.",
-                related=[Related(whole.core_span(), f"the whole: {whole_txt}")] if whole else [],
+                related=[Related(whole.core_span(), f"the whole: {whole_txt}")]
+                if whole and not pct
+                else [],
             )
             break
 
@@ -1174,8 +1193,9 @@ _THING_MODS = {"first": "first", "initial": "first", "introductory": "first"}
 _THING_MODS.update({"follow-up": "follow-up", "second": "second", "final": "last", "last": "last"})
 _MOD_ALT = "first|initial|introductory|follow-up|second|final|last|full|standard|usual|whole|entire"
 _SUBJECT_THING = re.compile(
-    rf"\b(?:the|your|our|a|an|each|this|every)\s+(?P<mods>(?:(?:{_MOD_ALT})\s+)*)"
-    r"(?P<noun>[a-z]+)\s+(?:(?:will|usually|typically|normally|should|generally|can)\s+)?"
+    rf"(?:^|\b(?:the|your|our|a|an|each|this|every)\s+)(?P<mods>(?:(?:{_MOD_ALT})\s+)*)"
+    r"(?P<noun>[A-Za-z]+)\s+(?:(?:from|after|for|of)\s+(?:the\s+|an?\s+|your\s+)?[a-z]+\s+)?"
+    r"(?:(?:will|usually|typically|normally|should|generally|can)\s+)?"
     r"(?:lasts?|takes?|costs?|runs?\s+for|is|are)\s+"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+)?$",
     re.I,
@@ -1186,11 +1206,13 @@ _ATTRIBUTIVE_THING = re.compile(
 )
 
 
-_PROGRAMMES = frozenset(["course", "treatment", "programme", "program", "plan", "regimen", "cycle"])
+_PROGRAMMES = frozenset(
+    ["course", "treatment", "programme", "program", "plan", "regimen", "cycle", "recovery"]
+)
 
 
 def _thing(mods: str, noun: str, lex: Lexicon) -> str | None:
-    noun = singular(noun)
+    noun = singular(noun.lower())
     if noun not in lex.course_nouns and noun not in _PROGRAMMES:
         return None
     kept = [_THING_MODS[m] for m in mods.lower().split() if m in _THING_MODS]
@@ -1331,7 +1353,7 @@ def _sentence_index(an: Analysis, q: Quantity, first_sent: dict[int, int]) -> in
 # --- FIG008 weight-loss rate ------------------------------------------------------------------
 
 _IN_DURATION = re.compile(
-    r"\s+(?:in|within|over|during)\s+(?:(?:just|only|the|their|your|its|our|a\s+single)\s+)*"
+    r"(?:\s+(?:lighter|slimmer))?\s+(?:in|within|over|during)\s+(?:(?:just|only|the|their|your|its|our|a\s+single)\s+)*"
     r"(?:(?:(?P<a>an?|one|first)\s+)+(?P<unit>day|week|fortnight|month|year)\b)?",
     re.I,
 )
@@ -1353,7 +1375,9 @@ def check_weight_loss(doc: Document, opts: Opts) -> Iterator[Hit]:
         rel = q.start - s0
         before = sentence[max(0, rel - 45) : rel]
         if not lex.loss_verb.search(before) and not re.match(
-            r"\s+(?:of\s+)?(?:weight|body\s*weight|fat)\b", q.block.text[q.end : q.end + 20], re.I
+            r"\s+(?:of\s+)?(?:weight|body\s*weight|fat)\b|\s+(?:lighter|slimmer)\b",
+            q.block.text[q.end : q.end + 20],
+            re.I,
         ):
             continue
         if lex.loss_exempt.search(sentence):

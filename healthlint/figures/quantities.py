@@ -379,6 +379,20 @@ def _unit_at(text: str, pos: int) -> tuple[str, object, int] | None:
     return None
 
 
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|before|after|of)\s+$", re.I)
+
+
+def _year_in(text: str, t: Token) -> bool:
+    """'40,000 in 2015 to 32,000 in 2022': a year in a phrase, not a quantity."""
+    return (
+        t.end - t.start == 4
+        and not t.word
+        and 1900 <= t.value <= 2100
+        and bool(_YEAR_BEFORE.search(text, max(0, t.start - 7), t.start))
+        and not text[t.end : t.end + 2].strip(" ").startswith(("%", "-"))
+    )
+
+
 # "lose a stone a fortnight", "shed half a kilo a week": an article is the number one
 _ARTICLE_MASS = re.compile(
     r"\b(?:lose|loses|losing|lost|shed|sheds|shedding|drop|drops|dropping|dropped)\s+"
@@ -392,6 +406,7 @@ def extract(block: Block, lex: Lexicon) -> list[Quantity]:
     """All quantities of a block, in order."""
     text = block.text
     toks = _compound(text, tokens(text))
+    toks = [t for t in toks if not _year_in(text, t)]
     low = text.lower()
     if "los" in low or "shed" in low or "drop" in low:
         extra = [
@@ -451,7 +466,7 @@ def _count_of_doses(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantit
 
 
 _COMPOUND = {("stone", "pound"), ("foot", "inch"), ("pound", "ounce")}
-_WORDS_TO_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,4}to\s+")
+_WORDS_TO_GAP = re.compile(r"\s+(?:(?:[a-z]+|(?:19|20)\d\d)\s+){1,4}to\s+")
 
 
 _BEFORE_GAP = re.compile(
