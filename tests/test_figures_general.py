@@ -114,6 +114,58 @@ FIRES = [
     ("FIG008", "With our capsules you can shed a stone a fortnight."),
     ("FIG008", "Clients drop half a stone a week on the juice plan."),
     ("FIG008", "Our dieters lose 18 lb in their first month on the programme."),
+    # chains: a price per item, items per week, weeks; minutes a day, days a week
+    (
+        "FIG001",
+        "Each vial costs $120 and you need one vial a week, so a 12-week supply comes to $1,200.",
+    ),
+    ("FIG001", "Walk for 30 minutes a day, five days a week. That's 3 hours a week."),
+    ("FIG001", "The programme costs $99 per month; over a full year that's $1,000."),
+    ("FIG001", "Take two 500 mg tablets four times daily, that is 2 g a day."),
+    ("FIG001", "The course is 8 weekly sessions of 90 minutes, 10 hours in all."),
+    # before and after values; readings of a level; a programme's length
+    (
+        "FIG002",
+        "Systolic pressure was 160 mmHg before treatment and 140 mmHg after it, "
+        "a 25 mmHg reduction.",
+    ),
+    ("FIG005", "Blood sugar levels above 180 mmHg are considered high."),
+    (
+        "FIG007",
+        "The programme lasts 12 weeks. You will meet your coach every week. "
+        "At the end of the 10-week programme, you will get a report.",
+    ),
+    # shares: "Of these," after a count, "% of respondents were", a whole before a colon
+    ("FIG003", "The survey reached 400 parents. Of these, 100 (40%) said their child had asthma."),
+    ("FIG003", "In total, 45% of the 200 patients, that is 100 people, needed a second operation."),
+    ("FIG004", "In our survey, 62% of respondents were women and 43% were men."),
+    ("FIG004", "The study enrolled 120 adults: 70 completed the trial and 60 dropped out."),
+    # conversions that do not hold
+    ("FIG005", "On arrival her temperature was 39.5 °C (99.5 °F)."),
+    ("FIG005", "At birth he weighed 4.1 kg (7 lb 3 oz)."),
+    ("FIG005", "Keep your waist under 80 cm (40 inches)."),
+    ("FIG005", "The usual dose is 0.5 g (50 mg) at night."),
+    # differences past a scale or years; shares with the percentage before the whole
+    (
+        "FIG002",
+        "Anxiety scores fell from 18 to 11 on a 21-point scale, an improvement of 9 points.",
+    ),
+    ("FIG002", "Admissions dropped from 5,000 in 2018 to 4,000 in 2023, a 30% fall."),
+    ("FIG003", "Dizziness was reported by 30 women (25%) out of the 150 who took part."),
+    # percentage shares of one whole, a whole before a semicolon, drug and placebo arms
+    ("FIG004", "Of 250 callers, 60% said yes, 35% said no and 12% were unsure."),
+    ("FIG004", "The trial randomised 80 adults; 45 received the drug and 40 received a placebo."),
+    # named things without a determiner; "all N sessions"; "N lb lighter"
+    (
+        "FIG007",
+        "Recovery after the operation takes 4 weeks. Plan for the full 6-week recovery at home.",
+    ),
+    (
+        "FIG007",
+        "The course involves six sessions over a month. People who complete all nine sessions "
+        "do best.",
+    ),
+    ("FIG008", "Be 12 lb lighter in just 2 weeks with our tea."),
     # rates restated per day, a few sentences apart, chained through the dose form
     ("FIG001", "Give 125 mg four times a day. That makes a daily total of 400 mg."),
     ("FIG001", "Swallow one 20 mg capsule every 8 hours, or 40 mg per day."),
@@ -125,6 +177,35 @@ FIRES = [
 ]
 
 QUIET = [
+    "Anxiety scores fell from 18 to 11 on a 21-point scale, an improvement of 7 points.",
+    "Admissions dropped from 5,000 in 2018 to 4,000 in 2023, a 20% fall.",
+    "Dizziness was reported by 30 women (20%) out of the 150 who took part.",
+    "Of 250 callers, 55% said yes, 35% said no and 10% were unsure.",
+    "The trial randomised 80 adults; 40 received the drug and 40 received a placebo.",
+    "Recovery after the operation takes 4 weeks. Plan for the full 4-week recovery at home.",
+    "The course involves six sessions over a month. People who complete all six sessions do best.",
+    "Be 2 lb lighter in 2 weeks by cutting out sugary drinks.",
+    "Cases rose 40% between 2019 and 2023, from 500 in 2019 to 700 in 2023.",
+    "On arrival her temperature was 39.5 °C (103.1 °F).",
+    "At birth he weighed 4.1 kg (9 lb 1 oz).",
+    "Keep your waist under 80 cm (31.5 inches).",
+    "The usual dose is 0.5 g (500 mg) at night.",
+    "Aim to lose 0.5 to 1 kg (1 to 2 lb) a week.",
+    "He is 180 cm (5 ft 11 in) tall and weighs 80 kg, or about 176 lb.",
+    # tiers: prices that differ for the same thing leave a total open
+    "The first 2 visits cost $90 each and later visits $60 each. A course of 8 visits costs $540.",
+    "Each vial costs $120 and you need one vial a week, so a 12-week supply comes to $1,440.",
+    "Walk for 30 minutes a day, five days a week. That's 2.5 hours a week.",
+    "The programme costs $99 per month; over a full year that's $1,188.",
+    "Take two 500 mg tablets four times daily, that is 4 g a day.",
+    "The course is 8 weekly sessions of 90 minutes, 12 hours in all.",
+    "Systolic pressure was 160 mmHg before treatment and 140 mmHg after it, a 20 mmHg reduction.",
+    "Blood sugar levels above 180 mg/dL are considered high.",
+    "The programme lasts 12 weeks. At the end of the 12-week programme, you will get a report.",
+    "The survey reached 400 parents. Of these, 100 (25%) said their child had asthma.",
+    "In total, 45% of the 200 patients, that is 90 people, needed a second operation.",
+    "In our survey, 57% of respondents were women and 43% were men.",
+    "The study enrolled 120 adults: 70 completed the trial and 50 dropped out.",
     "Uptake has grown fast. Enrolment rose by 140% and now covers 70% of eligible adults.",
     "With our plan you can lose a pound a week, steadily and safely.",
     "Most dieters lose 3 lb in their first week, largely water, then about 1 lb a week.",

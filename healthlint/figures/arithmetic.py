@@ -22,6 +22,7 @@ from healthlint.figures.quantities import (
     extract,
     fmt_number,
     fractions,
+    people_singular,
     plural,
     sentence_before,
     singular,
@@ -263,8 +264,14 @@ def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, 
         if it.section == t.section and it is not t
     ]
     rates = [it for it in window if _is_rate(it.q) and _eligible_part(it.q, opts)]
+    prices: dict[tuple[str | None, str | None], set[tuple[float, float]]] = defaultdict(set)
+    for r in rates:
+        if r.sent <= t.sent:  # prices given before the total: tiers make the total ambiguous
+            prices[(r.q.per, r.q.what)].add((r.q.low * r.q.freq, r.q.high * r.q.freq))
     best = None
     for r in rates:
+        if len(prices.get((r.q.per, r.q.what), ())) > 1:
+            continue  # "the first 3 sessions cost $100 each, later ones $80": tiers, not one price
         conv = _same_measure(r.q, tq, opts.lex)
         if conv is None:
             continue
@@ -274,6 +281,8 @@ def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, 
             if c.q.currency or c.q.kind == "number":
                 continue
             per_f = _per_factor(c.q, r.q.per or "", opts.lex)
+            if per_f is None:
+                per_f = _counted_per_period(c.q, r.q.per or "", rates)
             if per_f is None:
                 continue
             if max(r.sent, c.sent, t.sent) - min(r.sent, c.sent, t.sent) > 2:
@@ -291,6 +300,22 @@ def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, 
     if best is None:
         return None
     return best[1], best[2], best[3], best[4]
+
+
+def _counted_per_period(c: Quantity, per: str, rates: list[Item]) -> float | None:
+    """How many ``per`` a period ``c`` holds through a rate that counts them: '12 weeks' of
+    'one vial a week' is 12 vials."""
+    if c.unit is None or c.unit.dim != "[time]":
+        return None
+    units = U.units()
+    for f in rates:
+        fq = f.q
+        if fq.noun != per or fq.unit is not None or fq.per not in units or fq.lo != fq.hi:
+            continue
+        pf = _per_factor(c, fq.per or "")
+        if pf is not None:
+            return fq.lo * fq.freq / fq.per_size * pf
+    return None
 
 
 def _is_total(an: Analysis, t: Item, c: Item, r: Item, opts: Opts) -> bool:
@@ -459,7 +484,47 @@ def _rate_partners(an: Analysis, bi: int, opts: Opts) -> Iterator[Item]:
             if a.q.block is b.q.block and b.q.unit is not None and a.q.unit is not None:
                 if b.q.unit.name == a.q.per:
                     continue  # "30 minutes a day, 5 days a week" is a schedule
+            if _schedule(a.q) and (b.q.unit is None or b.q.unit.name != a.q.unit.name):  # type: ignore[union-attr]
+                continue  # "five days a week" counts days; it is chained, not compared
             yield a
+
+
+def _schedule(q: Quantity) -> bool:
+    """'5 days a week', '3 nights a month': how many of a period fall in a longer one."""
+    units = U.units()
+    if q.unit is None or q.unit.name not in ("day", "week", "fortnight", "month") or q.per is None:
+        return False
+    per = units.get(q.per)
+    return bool(per is not None and per.factor and q.unit.factor and per.factor > q.unit.factor)
+
+
+def _chained(
+    an: Analysis, a: Item, qb: Quantity, opts: Opts, conv: float, label: str, related: list[Related]
+) -> tuple[float, float, str, list[Related]] | None:
+    """``a`` per something that another rate counts per period: '100 mcg per puff' with '2 puffs
+    twice a day'; '30 minutes a day' with 'five days a week'."""
+    qa = a.q
+    units = U.units()
+    # chained: 100 mcg per puff × (2 puffs twice a day)
+    for f in an.by_sent.get(a.sent, []) + [
+        it for s in (a.sent - 1, a.sent - 2) for it in an.by_sent.get(s, [])
+    ]:
+        fq = f.q
+        if f is a or fq.per not in units:
+            continue
+        if not (fq.unit is None and fq.noun == qa.per) and not (
+            fq.unit is not None and fq.unit.name == qa.per  # 30 minutes a day × 5 days a week
+        ):
+            continue
+        per_f = _rate_per(fq, qb.per or "")
+        if per_f is None or not _eligible_part(fq, opts):
+            continue
+        scale = fq.freq / fq.per_size * per_f * conv * qa.freq / qa.per_size
+        lo, hi = qa.low * fq.low * scale, qa.high * fq.high * scale
+        times = f" × {fmt_number(fq.freq)}" if fq.freq != 1 else ""
+        arith = f"{label} × {fq.describe()}{times} per {fq.per}"
+        return lo, hi, arith, [*related, Related(fq.core_span(), fq.describe())]
+    return None
 
 
 def _per_label(q: Quantity) -> str:
@@ -480,6 +545,9 @@ def _rate_product(
     units = U.units()
     label = f"{describe(qa.low, qa.high, qa)} {_per_label(qa)}"
     related = [Related(qa.core_span(), label)]
+    chained = _chained(an, a, qb, opts, conv, label, related)
+    if chained is not None:
+        return chained
     if qa.per in units:
         per_f = _rate_per(qa, qb.per or "")
         if per_f is None:
@@ -492,21 +560,6 @@ def _rate_product(
         if not conv_txt:
             return qa.low * scale, qa.high * scale, f"{amount}{freq} per {qa.per}", related
         return qa.low * scale, qa.high * scale, f"{amount}{freq}{conv_txt}", related
-    # chained: 100 mcg per puff × (2 puffs twice a day)
-    for f in an.by_sent.get(a.sent, []) + [
-        it for s in (a.sent - 1, a.sent - 2) for it in an.by_sent.get(s, [])
-    ]:
-        fq = f.q
-        if f is a or fq.noun != qa.per or fq.per not in units or fq.unit is not None:
-            continue
-        per_f = _rate_per(fq, qb.per or "")
-        if per_f is None or not _eligible_part(fq, opts):
-            continue
-        scale = fq.freq / fq.per_size * per_f * conv * qa.freq / qa.per_size
-        lo, hi = qa.low * fq.low * scale, qa.high * fq.high * scale
-        times = f" × {fmt_number(fq.freq)}" if fq.freq != 1 else ""
-        arith = f"{label} × {fq.describe()}{times} per {fq.per}"
-        return lo, hi, arith, [*related, Related(fq.core_span(), fq.describe())]
     return None
 
 
@@ -537,7 +590,7 @@ def check_difference(doc: Document, opts: Opts) -> Iterator[Hit]:
 
 
 _DIFF_PREFIX = re.compile(
-    r"[\s,;:(—–-]*(?:[^.;!?\d]{0,60}?[,;:(—–]\s*)?"
+    r"[\s,;:(—–-]*(?:[^.;!?]{0,60}?[,;:(—–]\s*)?"
     r"(?:(?:which\s+is|that\s+is|that's|or|for|representing|meaning|giving)\s+)?"
     r"(?:an?|the)?\s*(?:total|overall|net|average|mean)?\s*",
     re.I,
@@ -575,8 +628,7 @@ def _difference_for(items: list[Item], i: int, lex: Lexicon) -> tuple[Quantity |
             )
             noun = {"higher": "rise", "faster": "rise", "more": "rise"}.get(noun, noun)
             return d, {"down": "drop", "up": "rise"}.get(noun, noun)
-        if d.unit is None or d.unit.dim != "[time]":
-            break  # only a duration ("within four hours") may stand between
+        # a duration ("within four hours") or a scale ("on a 10-point scale") may stand between
     if i > 0 and items[i - 1].q.block is q.block:
         d = items[i - 1].q
         gap = text[d.full_end : q.start]
@@ -687,8 +739,13 @@ _PCT_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?$", re.
 _COUNT_AFTER_PCT = re.compile(r"[^.;!?\d]{0,40}?(?:\(|,\s*or|,\s*that\s+is|—|–|:)\s*$", re.I)
 
 
+_PCT_THEN_WHOLE = re.compile(
+    r"\s*\)\s*(?:out\s+of|of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?", re.I
+)
+
+
 def _percent_triples(
-    block: Any, qs: list[Quantity]
+    block: Any, qs: list[Quantity], lex: Lexicon
 ) -> Iterator[tuple[Quantity, Quantity, Quantity]]:
     """(part, whole, stated percentage): '120 of 200 (60%)', '(60%) 120 of 200', 'Of the 200
     enrolled, 120 (60%)', '60% of the 200 patients, or 120'."""
@@ -708,13 +765,24 @@ def _percent_triples(
             gap = text[qs[k - 1].full_end : a.start]
             if re.fullmatch(r"\s*\(\s*|\s*,\s*or\s+|\s*[—–]\s*", gap):
                 yield a, b, qs[k - 1]
+    for a, p, w in zip(qs, qs[1:], qs[2:], strict=False):
+        if not p.percent or p.is_range or a.is_range or w.is_range or a.percent or w.percent:
+            continue
+        if a.currency or w.currency or a.unit is not None or w.unit is not None:
+            continue
+        if re.fullmatch(r"\s*\(\s*", text[a.full_end : p.start]) and _PCT_THEN_WHOLE.fullmatch(
+            text[p.end : w.start]
+        ):
+            yield a, w, p  # "64 participants (32%) out of 250"
     for p, w, a in zip(qs, qs[1:], qs[2:], strict=False):
         if not p.percent or p.is_range or w.noun is None or w.is_range or a.is_range:
             continue
         if w.percent or w.currency or w.unit is not None or a.percent or a.currency:
             continue
-        if a.unit is not None or (a.noun is not None and a.noun != w.noun):
-            continue
+        people = people_singular(lex)
+        same = a.noun is None or a.noun == w.noun or (a.noun in people and w.noun in people)
+        if a.unit is not None or not same:
+            continue  # "45% of the 200 patients, that is 90 people" counts the same people
         if _PCT_OF_WHOLE.fullmatch(text[p.end : w.start]) and _COUNT_AFTER_PCT.fullmatch(
             text[w.full_end : a.start]
         ):
@@ -729,7 +797,7 @@ def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
         by_block[id(it.q.block)].append(it.q)
     for qs in by_block.values():
         block = qs[0].block
-        for a, b, p in _percent_triples(block, qs):
+        for a, b, p in _percent_triples(block, qs, opts.lex):
             if b.lo == 0 or a.lo > b.lo or p.points:
                 continue
             share = a.lo / b.lo * 100
@@ -867,8 +935,11 @@ def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
     lex = opts.lex
     groups = lex.exclusive
     tag_re = re.compile(
-        r"\s*(?:of\s+them\s+|of\s+these\s+)?(?:(?:were|are|was|is|had|have|said|reported|saw|felt"
-        r"|became|remained|got|did)\s+)?(?:the\s+)?(?P<w>" + lex.exclusive_re.pattern + ")",
+        r"\s*(?:of\s+(?:them|these|those|(?:the\s+|all\s+)?[a-z]+(?:\s+surveyed)?)\s+)?"
+        r"(?:(?:were|are|was|is|had|have|said|reported|saw|felt|received|took|were\s+given"
+        r"|became|remained|got|did|answered)\s+)?(?:the\s+|a\s+)?(?P<w>"
+        + lex.exclusive_re.pattern
+        + ")",
         re.I,
     )
     for sent, items in an.by_sent.items():
@@ -877,10 +948,11 @@ def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
         block, s, _e = an.sent_text[sent]
         whole: Quantity | None = None
         first = items[0].q
-        if not first.percent and _WHOLE_RE.search(
-            block.text[max(s, first.start - 20) : first.start]
+        if not first.percent and (
+            _WHOLE_RE.search(block.text[max(s, first.start - 20) : first.start])
+            or re.match(r"\s*[:;—–]", block.text[first.full_end : first.full_end + 3])
         ):
-            whole = first
+            whole = first  # "Of the 120 adults, ...", "The study enrolled 120 adults: ..."
         parts = items[1:] if whole else items
         tagged: list[tuple[Quantity, str]] = []
         for it in parts:
@@ -889,8 +961,6 @@ def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
                 continue
             if whole is None and not q.percent:
                 continue
-            if whole is not None and q.percent:
-                continue
             m = tag_re.match(block.text, q.end if q.percent else q.tokens[-1].end)
             if m:
                 tagged.append((q, m.group("w").lower()))
@@ -898,21 +968,27 @@ def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
             continue
         for g in groups:
             members = [(q, w) for q, w in tagged if re.sub(r"\s+", " ", w) in g]
+            shares = [(q, w) for q, w in members if q.percent]
+            if shares and len(shares) < len(members):
+                continue  # counts and percentages mixed: not one sum
+            pct = bool(shares)
             if len({w for _, w in members}) < 2:
                 continue
             total = sum(q.lo for q, _ in members)
-            limit = whole.lo if whole is not None else 100.0
-            slack = 0.0 if whole is not None else 0.5 * len(members) + 0.5
+            limit = whole.lo if whole is not None and not pct else 100.0
+            slack = 0.5 * len(members) + 0.5 if pct else 0.0
             if total <= limit + slack:
                 continue
             parts_txt = " + ".join(q.text if q.percent else fmt_number(q.lo) for q, _ in members)
-            whole_txt = whole.describe() if whole is not None else "100%"
+            whole_txt = whole.describe() if whole is not None and not pct else "100%"
             yield Hit(
                 *block.span(members[0][0].start, members[-1][0].end),
-                f"{parts_txt} = {fmt_number(total)}{'%' if whole is None else ''}, "
+                f"{parts_txt} = {fmt_number(total)}{'%' if pct else ''}, "
                 f"more than the whole ({whole_txt}), yet these groups do not overlap",
                 suggestion="Check the parts; they should add up to the whole.",
-                related=[Related(whole.core_span(), f"the whole: {whole_txt}")] if whole else [],
+                related=[Related(whole.core_span(), f"the whole: {whole_txt}")]
+                if whole and not pct
+                else [],
             )
             break
 
@@ -928,9 +1004,78 @@ def _measure_name(q: Quantity) -> str:
     return word
 
 
+_CONVERSION_GAP = re.compile(
+    r"\s*(?:\(\s*|[,;]?\s*(?:or|i\.e\.,?|that\s+is)\s+|\s*/\s*|\s*=\s*)"
+    r"(?:about\s+|approx\.?\s+|approximately\s+|around\s+|roughly\s+|nearly\s+|~\s*|≈\s*)?",
+    re.I,
+)
+
+
+_INCHES_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:in\b|\"|”|′′)")
+
+
+def _to_celsius(value: float, unit: U.Unit) -> float:
+    return (value - 32) / 1.8 if "Fahrenheit" in unit.name else value
+
+
+def _converted(value: float, src: U.Unit, dst: U.Unit) -> float | None:
+    """``value`` in ``src`` expressed in ``dst``, temperature scales included."""
+    if src.dim == dst.dim == "[temperature]" and src.factor is None and dst.factor is None:
+        c = _to_celsius(value, src)
+        return c * 1.8 + 32 if "Fahrenheit" in dst.name else c
+    return U.convert(value, src, dst)
+
+
+def _conversions(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
+    """'3.5 kg (9 lb 2 oz)', '38.2 °C (106 °F)': a figure and its conversion disagree."""
+    items = an.items
+    for a_it, b_it in zip(items, items[1:], strict=False):
+        a, b = a_it.q, b_it.q
+        if a.block is not b.block or a.unit is None or b.unit is None or a.unit is b.unit:
+            continue
+        if a.unit.dim != b.unit.dim or a.unit.dim == "[time]" or "change" in (a.sep, b.sep):
+            continue
+        if a.is_range != b.is_range or (a.per, a.freq, a.per_size) != (b.per, b.freq, b.per_size):
+            continue  # "500 mg twice a day, 1 g a day" is a rate restated (FIG001)
+        if not _CONVERSION_GAP.fullmatch(a.block.text[a.full_end : b.start]):
+            continue
+        if _INCHES_AFTER.match(b.block.text, b.end):
+            continue  # "5 ft 11 in": the inches are not read as a unit
+        temp = a.unit.dim == "[temperature]" and "degree_difference" not in (
+            a.unit.name,
+            b.unit.name,
+        )
+        bad = []
+        for va, vb in ((a.low, b.low), (a.high, b.high)):
+            got = _converted(va, a.unit, b.unit)
+            if got is None:
+                break
+            step = 10 ** (-b.decimals) / 2
+            if temp:
+                slack = 0.3 * (1.8 if "Fahrenheit" in b.unit.name else 1) + step
+                off = abs(got - vb) > slack
+            else:
+                rel = 0.2 if (a.qualifier == "approx" or b.qualifier == "approx") else 0.12
+                off = abs(got - vb) > max(step, rel * max(abs(got), abs(vb)))
+            bad.append((off, got))
+        if len(bad) != 2 or not any(off for off, _ in bad):
+            continue
+        lo, hi = bad[0][1], bad[1][1]
+        yield Hit(
+            *b.core_span(),
+            f"{describe(a.low, a.high, a)} is {describe(lo, hi, b)}, but the conversion "
+            f"given is {_quote(b)}",
+            suggestion="Recompute the conversion, or correct the figure it converts.",
+            related=[Related(a.core_span(), describe(a.low, a.high, a))],
+            data={"converted": [lo, hi], "stated": [b.low, b.high]},
+        )
+
+
 def check_units(doc: Document, opts: Opts) -> Iterator[Hit]:
-    """'weight of 4-10 inches': the unit's dimension does not fit what is measured."""
+    """'weight of 4-10 inches': the unit's dimension does not fit what is measured; '3.5 kg
+    (9 lb)': a conversion that does not hold."""
     an = analyse(doc, opts)
+    yield from _conversions(doc, an, opts)
     for it in an.items:
         q = it.q
         if q.measure is None or q.unit is None or q.measure_span is None:
@@ -1048,8 +1193,9 @@ _THING_MODS = {"first": "first", "initial": "first", "introductory": "first"}
 _THING_MODS.update({"follow-up": "follow-up", "second": "second", "final": "last", "last": "last"})
 _MOD_ALT = "first|initial|introductory|follow-up|second|final|last|full|standard|usual|whole|entire"
 _SUBJECT_THING = re.compile(
-    rf"\b(?:the|your|our|a|an|each|this|every)\s+(?P<mods>(?:(?:{_MOD_ALT})\s+)*)"
-    r"(?P<noun>[a-z]+)\s+(?:(?:will|usually|typically|normally|should|generally|can)\s+)?"
+    rf"(?:^|\b(?:the|your|our|a|an|each|this|every)\s+)(?P<mods>(?:(?:{_MOD_ALT})\s+)*)"
+    r"(?P<noun>[A-Za-z]+)\s+(?:(?:from|after|for|of)\s+(?:the\s+|an?\s+|your\s+)?[a-z]+\s+)?"
+    r"(?:(?:will|usually|typically|normally|should|generally|can)\s+)?"
     r"(?:lasts?|takes?|costs?|runs?\s+for|is|are)\s+"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+)?$",
     re.I,
@@ -1060,9 +1206,14 @@ _ATTRIBUTIVE_THING = re.compile(
 )
 
 
+_PROGRAMMES = frozenset(
+    ["course", "treatment", "programme", "program", "plan", "regimen", "cycle", "recovery"]
+)
+
+
 def _thing(mods: str, noun: str, lex: Lexicon) -> str | None:
-    noun = singular(noun)
-    if noun not in lex.course_nouns and noun not in ("course", "treatment"):
+    noun = singular(noun.lower())
+    if noun not in lex.course_nouns and noun not in _PROGRAMMES:
         return None
     kept = [_THING_MODS[m] for m in mods.lower().split() if m in _THING_MODS]
     return " ".join([*kept, noun])
@@ -1202,7 +1353,7 @@ def _sentence_index(an: Analysis, q: Quantity, first_sent: dict[int, int]) -> in
 # --- FIG008 weight-loss rate ------------------------------------------------------------------
 
 _IN_DURATION = re.compile(
-    r"\s+(?:in|within|over|during)\s+(?:(?:just|only|the|their|your|its|our|a\s+single)\s+)*"
+    r"(?:\s+(?:lighter|slimmer))?\s+(?:in|within|over|during)\s+(?:(?:just|only|the|their|your|its|our|a\s+single)\s+)*"
     r"(?:(?:(?P<a>an?|one|first)\s+)+(?P<unit>day|week|fortnight|month|year)\b)?",
     re.I,
 )
@@ -1224,7 +1375,9 @@ def check_weight_loss(doc: Document, opts: Opts) -> Iterator[Hit]:
         rel = q.start - s0
         before = sentence[max(0, rel - 45) : rel]
         if not lex.loss_verb.search(before) and not re.match(
-            r"\s+(?:of\s+)?(?:weight|body\s*weight|fat)\b", q.block.text[q.end : q.end + 20], re.I
+            r"\s+(?:of\s+)?(?:weight|body\s*weight|fat)\b|\s+(?:lighter|slimmer)\b",
+            q.block.text[q.end : q.end + 20],
+            re.I,
         ):
             continue
         if lex.loss_exempt.search(sentence):

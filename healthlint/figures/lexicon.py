@@ -81,7 +81,8 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
     # study was 142", "the baby weighed 7.5": a short phrase may follow the measured noun
     phrase = r"(?:\s+(?:for|of|in|among|at|on)(?:\s+[A-Za-z'’-]+){1,5}?)?"
     measure_before = re.compile(
-        rf"\b(?:(?P<m>{m_alt})(?:\s+(?:{c_alt}))?{phrase}(?:\s+(?:{links})|\s*:)"
+        rf"\b(?:(?P<m>{m_alt})(?:\s+(?:{c_alt}))?"
+        rf"(?:\s+(?:levels?|readings?|values?)(?:\s+(?:{links}))?|{phrase}(?:\s+(?:{links})|\s*:))"
         rf"|(?P<v>{v_alt}))\s*$",
         re.I,
     )

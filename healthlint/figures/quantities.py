@@ -275,8 +275,8 @@ def describe(lo: float, hi: float, like: Quantity, noun: str | None = None) -> s
         return num + ("%" if not like.points else " percentage points")
     if like.unit is not None:
         text = like.block.text[like.start : like.end]
-        m = U.alias_regex().search(text)
-        label = m.group() if m else like.unit.symbol
+        found = U.alias_regex().findall(text)  # the last: '9 lb 2 oz' is counted in ounces
+        label = found[-1] if found else like.unit.symbol
         return f"{num} {label}"
     if noun or like.noun:
         n = noun or like.noun or ""
@@ -379,6 +379,20 @@ def _unit_at(text: str, pos: int) -> tuple[str, object, int] | None:
     return None
 
 
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|before|after|of)\s+$", re.I)
+
+
+def _year_in(text: str, t: Token) -> bool:
+    """'40,000 in 2015 to 32,000 in 2022': a year in a phrase, not a quantity."""
+    return (
+        t.end - t.start == 4
+        and not t.word
+        and 1900 <= t.value <= 2100
+        and bool(_YEAR_BEFORE.search(text, max(0, t.start - 7), t.start))
+        and not text[t.end : t.end + 2].strip(" ").startswith(("%", "-"))
+    )
+
+
 # "lose a stone a fortnight", "shed half a kilo a week": an article is the number one
 _ARTICLE_MASS = re.compile(
     r"\b(?:lose|loses|losing|lost|shed|sheds|shedding|drop|drops|dropping|dropped)\s+"
@@ -392,6 +406,7 @@ def extract(block: Block, lex: Lexicon) -> list[Quantity]:
     """All quantities of a block, in order."""
     text = block.text
     toks = _compound(text, tokens(text))
+    toks = [t for t in toks if not _year_in(text, t)]
     low = text.lower()
     if "los" in low or "shed" in low or "drop" in low:
         extra = [
@@ -427,12 +442,50 @@ def extract(block: Block, lex: Lexicon) -> list[Quantity]:
             out.append(q)
             covered = q.full_end
         i += len(group)
+    out = _count_of_doses(text, out, lex)
     _link_money_subjects(text, out, lex)
     return out
 
 
+def _count_of_doses(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
+    """'two 500 mg tablets four times a day' is 1,000 mg four times a day."""
+    drop: set[int] = set()
+    for i in range(1, len(qs)):
+        n, q = qs[i - 1], qs[i]
+        if n.kind != "number" or n.is_range or q.unit is None or q.unit.dim == "[time]":
+            continue
+        if text[n.end : q.start].strip() or q.is_range:
+            continue
+        fm = _FORM_WORD.match(text, q.end)
+        if not fm or singular(fm.group("w")) not in lex.dose_forms or n.lo == 1:
+            continue
+        q.lo, q.hi = q.lo * n.lo, q.hi * n.lo
+        q.start = n.start
+        drop.add(i - 1)
+    return [q for i, q in enumerate(qs) if i not in drop] if drop else qs
+
+
 _COMPOUND = {("stone", "pound"), ("foot", "inch"), ("pound", "ounce")}
-_WORDS_TO_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,4}to\s+")
+_WORDS_TO_GAP = re.compile(r"\s+(?:(?:[a-z]+|(?:19|20)\d\d)\s+){1,4}to\s+")
+
+
+_BEFORE_GAP = re.compile(
+    r"\s+(?:before|at\s+baseline|at\s+the\s+start|initially|beforehand|pre-treatment)\b"
+    r"[^.;\d]{0,40}?\b(?:and|but|to|versus|vs\.?|compared\s+with)\s+(?:[a-z]+\s+){0,3}",
+    re.I,
+)
+_AFTER_B = re.compile(
+    r"\s+(?:after|afterwards|at\s+the\s+end|later|at\s+follow-up|post-treatment)\b", re.I
+)
+
+
+def _end_with_unit(text: str, pos: int) -> int:
+    u = _unit_at(text, pos)
+    return u[2] if u is not None else pos
+
+
+def _unit_dim(unit: object) -> str:
+    return unit.dim if isinstance(unit, U.Unit) else ""
 
 
 def _compound(text: str, toks: list[Token]) -> list[Token]:
@@ -471,6 +524,13 @@ def _range_sep(text: str, t1: Token, t2: Token, lex: Lexicon) -> str:
     if u is not None and u[2] <= t2.start:
         gap = text[u[2] : t2.start]
     before = text[max(0, t1.start - 40) : t1.start]
+    if u is not None and u[0] == "unit" and u[2] <= t2.start:
+        u2 = _unit_at(text, t2.end)
+        if u2 is not None and u2[0] == "unit" and u2[1] is not u[1]:
+            if _unit_dim(u[1]) == _unit_dim(u2[1]) and not _BEFORE_GAP.fullmatch(gap):
+                return ""  # "10 kg or 22 lb": a conversion, not a range
+    if _BEFORE_GAP.fullmatch(gap) and _AFTER_B.match(text, _end_with_unit(text, t2.end)):
+        return "before-after"  # "160 mmHg before treatment and 140 mmHg after it"
     if _WORDS_TO_GAP.fullmatch(gap) and _FROM_BEFORE.search(before):
         # "went from 82 bpm at baseline to 68 bpm": a change, when a change verb says so
         if lex.change_word.search(text[max(0, t1.start - 80) : t1.start]):
@@ -533,6 +593,8 @@ def _build(block: Block, text: str, group: list[Token], sep: str, lex: Lexicon) 
         if q.noun is None and text[t1.start : t1.end].lower() in _FREQ_WORDS:
             q.noun = "time"  # "twice a week" is "2 times a week"
     q.end = pos
+    if sep == "before-after":
+        q.sep = "change"
     if sep == "from":
         before = sentence_before(block, t1.start)
         if lex.change_word.search(before[-80:]):
@@ -604,7 +666,7 @@ def _noun(text: str, pos: int, q: Quantity, lex: Lexicon) -> int:
 _PEOPLE_SINGULAR: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
 
-def _people_singular(lex: Lexicon) -> frozenset[str]:
+def people_singular(lex: Lexicon) -> frozenset[str]:
     got = _PEOPLE_SINGULAR.get(id(lex))
     if got is None or got[0] is not lex:
         got = (lex, frozenset(singular(p) for p in lex.people_nouns))
@@ -633,7 +695,7 @@ def _rate(text: str, pos: int, q: Quantity, lex: Lexicon) -> int:
         prep = m.group("prep").lower()
         unit = U.lookup(den) or U.lookup(m.group("den"))
         is_time = unit is not None and unit.dim == "[time]"
-        known = den in lex.course_nouns or den in _people_singular(lex)
+        known = den in lex.course_nouns or den in people_singular(lex)
         if den in _STOP or (not is_time and prep in ("a", "an", "each") and not known):
             # "$65 each comes to": "each" ends the rate here, it is not "each <noun>"
             if q.currency and _EACH_AFTER.match(text, pos):
@@ -682,6 +744,11 @@ _EACH_LASTS = re.compile(
     r"\s+(?:about\s+|around\s+|roughly\s+|up\s+to\s+)?$",
     re.I,
 )
+_OF_DURATION = re.compile(
+    r"\b(?P<noun>[A-Za-z]+)\s+(?:of|lasting|lasting\s+for)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|up\s+to\s+|approximately\s+)?$",
+    re.I,
+)
 _EACH_HOLDS = re.compile(
     r"\b(?:each|every|one|a|per)\s+(?:[A-Za-z-]+\s+)??(?P<noun>[A-Za-z]+)\s+"
     r"(?:(?:usually|typically|generally|normally)\s+)?"
@@ -704,6 +771,10 @@ def _link_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
     for q in qs:
         before = sentence_before(q.block, q.start)[-60:]
         if q.unit is not None and q.per is None and q.unit.dim == "[time]":
+            m = _OF_DURATION.search(before)
+            if m and singular(m.group("noun")) in lex.course_nouns:
+                q.per = singular(m.group("noun"))  # "8 weekly sessions of 90 minutes"
+                continue
             m = _EACH_LASTS.search(before)
             if m and m.group("be") and not re.match(r"\s+long\b", text[q.end : q.end + 6]):
                 m = None  # "sessions are 30 minutes long", not "the wait is 30 minutes"
@@ -734,7 +805,10 @@ def _link_money_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
             continue
         before = sentence_before(q.block, q.start)
         per: str | None = None
-        m = _SUBJECT_BEFORE.search(before[-120:])
+        tail = before[-120:]
+        m = _SUBJECT_BEFORE.search(tail)
+        if m and _money_between(qs, idx, q.start - len(tail) + m.start()):
+            m = None  # "each vial costs $120 ..., so ... comes to $1,200": the subject had its price
         if m and m.group(0).lower().split()[0] in (
             "each",
             "per",
@@ -768,13 +842,32 @@ def _link_money_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
                     break
         if per is None and q.per == "?each":
             per = _each_subject(before, qs[:idx], q, lex)
+        if per is None and q.per is None:
+            pm = _OVER_PERIOD.search(before[-60:])
+            if pm:  # "over a full year that's $1,000" is $1,000 a year
+                per = pm.group("u").lower()
         if per is not None:
             q.per = per
         elif q.per == "?each":
             q.per = None
 
 
+_OVER_PERIOD = re.compile(
+    r"\b(?:over|in|for|across)\s+(?:a|one|the)\s+(?:full\s+|whole\s+|entire\s+|calendar\s+)?"
+    r"(?P<u>year|month|week)\b[^.;:\d]{0,25}$",
+    re.I,
+)
 _PLURAL_WORD = re.compile(r"\b[A-Za-z]{3,}(?<![su])s\b")
+
+
+def _money_between(qs: list[Quantity], idx: int, start: int) -> bool:
+    """Whether a sum of money lies between ``start`` and quantity ``idx``."""
+    for p in reversed(qs[:idx]):
+        if p.start < start:
+            return False
+        if p.currency and p.block is qs[idx].block:
+            return True
+    return False
 
 
 def _each_subject(before: str, prev: list[Quantity], q: Quantity, lex: Lexicon) -> str | None:
@@ -832,11 +925,23 @@ def verb_after(q: Quantity) -> bool:
     return q.lo > 1 and not w.endswith("s") and singular(w) == w and w not in ("people", "men")
 
 
+_OF_THESE = re.compile(r"(?:^|[,;:]\s*)(?:of|among)\s+(?:these|those|them)\s*,\s*$", re.I)
+
+
 def wholes_first(block: Block, qs: list[Quantity]) -> list[tuple[Quantity, Quantity, str]]:
     """Pairs written whole first: 'Of the 240 women enrolled, 96 ...', 'Among 60 patients
-    treated, 41 ...': (part, whole, 'of')."""
+    treated, 41 ...', 'We asked 400 parents. Of these, 100 ...': (part, whole, 'of')."""
     out = []
     text = block.text
+    last_count: Quantity | None = None
+    for q in qs:
+        if last_count is not None and q.kind in ("count", "number") and not q.is_range:
+            if (q.noun is None or verb_after(q)) and _OF_THESE.search(
+                sentence_before(block, q.start)[-20:]
+            ):
+                out.append((q, last_count, "of"))
+        if q.kind == "count" and not q.is_range and q.sep != "change" and q.per is None:
+            last_count = q
     for w, a in zip(qs, qs[1:], strict=False):
         if w.is_range or w.percent or w.currency or w.unit is not None or w.noun is None:
             continue
