@@ -193,3 +193,20 @@ def test_flat_word_lists_are_the_word_regex_matches(path):
         assert list(flat) == found
         for s in block.sentences:
             assert s.words == [w for w in block.words if s.start <= w.start < s.end]
+
+
+def test_attribute_spans_and_offsets_across_lines():
+    src = '<p>x</p>\n<div\n  id=\'a\' hidden class="b c" data-x=y>\n<a href="/z">t</a></div>'
+    doc = load_string(src, "a.html")
+    div = next(el for el in doc.elements if el.tag == "div")
+    spans = div.attr_spans
+    assert {k: src[s:e] for k, (s, e) in spans.items()} == {
+        "id": "a",
+        "hidden": "hidden",
+        "class": "b c",
+        "data-x": "y",
+    }
+    a = next(el for el in doc.elements if el.tag == "a")
+    assert src[a.start : a.start_end] == '<a href="/z">'
+    assert src[slice(*a.attr_spans["href"])] == "/z"
+    assert next(el for el in doc.elements if el.tag == "p").attr_spans is None
