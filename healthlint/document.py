@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -159,6 +160,8 @@ class TextBuilder:
 # --- words and sentences -------------------------------------------------------------------
 
 WORD_RE = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?")
+# the same words as one capturing group: split() gives [gap, word, gap, word, ..., gap] in C
+_WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
 _ABBREVIATIONS = frozenset(
     [
         "dr",
@@ -243,7 +246,14 @@ class Sentence:
 
     @property
     def words(self) -> list[Word]:
-        return [w for w in self.block.words if self.start <= w.start < self.end]
+        lo, hi = self.word_range
+        return self.block.words[lo:hi]
+
+    @property
+    def word_range(self) -> tuple[int, int]:
+        """Indexes ``[lo, hi)`` of the block's words that start inside the sentence."""
+        starts = self.block.word_starts
+        return bisect.bisect_left(starts, self.start), bisect.bisect_left(starts, self.end)
 
     def span(self, start: int | None = None, end: int | None = None) -> Span:
         """Source span of ``[start, end)`` given in block offsets (default: the sentence)."""
@@ -330,9 +340,43 @@ class Block:
     def sentences(self) -> list[Sentence]:
         return [Sentence(self, s, e) for s, e in split_sentences(self.text)]
 
+    # Words are stored flat, as three parallel lists built in one pass (``word_texts``,
+    # ``word_starts``, ``word_ends``: indexes into ``text``); rules read those. ``words`` gives
+    # the same as :class:`Word` tuples, built only when something asks for them.
+
+    def _split_words(self) -> None:
+        parts = _WORD_SPLIT.split(self.text)
+        ends = list(accumulate(map(len, parts)))
+        d = self.__dict__
+        d["word_texts"] = parts[1::2]
+        d["word_starts"] = ends[0:-1:2]
+        d["word_ends"] = ends[1::2]
+
+    @cached_property
+    def word_texts(self) -> list[str]:
+        """The block's words (``WORD_RE`` matches), in order."""
+        self._split_words()
+        return self.__dict__["word_texts"]
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        """Where each word starts in ``text`` (ascending: bisect it)."""
+        self._split_words()
+        return self.__dict__["word_starts"]
+
+    @cached_property
+    def word_ends(self) -> list[int]:
+        """Where each word ends in ``text``."""
+        self._split_words()
+        return self.__dict__["word_ends"]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.word_texts)
+
     @cached_property
     def words(self) -> list[Word]:
-        return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text)]
+        return list(map(Word, self.word_starts, self.word_ends, self.word_texts))
 
 
 # Headings that open a list of references: what follows is citation text (paper titles, site

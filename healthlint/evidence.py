@@ -613,7 +613,7 @@ def _from_elements(doc: Document, cfg: EvidenceConfig, ev: Evidence) -> None:
 
 def _too_long(block: Any, limit: int) -> bool:
     """``len(block.words) > limit`` without building the words when they are not built yet."""
-    words = block.__dict__.get("words")
+    words = block.__dict__.get("word_texts")
     if words is not None:
         return len(words) > limit
     return next(islice(WORD_RE.finditer(block.text), limit, None), None) is not None

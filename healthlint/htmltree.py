@@ -115,8 +115,18 @@ class Element:
     end: int = -1  # offset just past the end tag (or the last content), set when closed
     parent: Element | None = None
     children: list[Element | TextNode] = field(default_factory=list)
-    attr_spans: dict[str, tuple[int, int]] | None = None
+    raw_start_tag: str = ""  # the start tag's source text, kept when it has attributes
     depth: int = 0
+    _attr_spans: dict[str, tuple[int, int]] | None = None
+
+    @property
+    def attr_spans(self) -> dict[str, tuple[int, int]] | None:
+        """Source spans of attribute values (or names, for valueless attributes); None without
+        attributes. Worked out from the start tag's text on first use: few findings need them."""
+        spans = self._attr_spans
+        if spans is None and self.raw_start_tag:
+            spans = self._attr_spans = _attr_spans(self.raw_start_tag, self.start)
+        return spans
 
     def get(self, name: str, default: str | None = None) -> str | None:
         return self.attrs.get(name, default)
@@ -185,12 +195,8 @@ class _Builder(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.source = source
         self.base = base
-        self.line_starts = [0]
-        find = source.find
-        i = find("\n")
-        while i != -1:
-            self.line_starts.append(i + 1)
-            i = find("\n", i + 1)
+        self._pos = 0  # source offset of what the tokenizer is at
+        self._consumed = 0  # source offset of the tokenizer's rawdata[0]
         self.root = Element("#document", {}, base, base)
         self.elements: list[Element] = [self.root]  # every element, in document order
         self.stack: list[Element] = [self.root]
@@ -201,9 +207,20 @@ class _Builder(HTMLParser):
         self.open_counts: dict[str, int] = {}
 
     # --- positions --------------------------------------------------------------------------
+    # The tokenizer reports where it is as (line, column), counting line breaks in every piece
+    # it consumes; only offsets are needed here, so its bookkeeping keeps the offset instead.
+    def updatepos(self, i: int, j: int) -> int:
+        if i < j:
+            self._pos = self._consumed + j
+        return j
+
+    def goahead(self, end: bool) -> None:
+        before = len(self.rawdata)
+        super().goahead(end)  # type: ignore[misc]
+        self._consumed += before - len(self.rawdata)  # what it dropped from the front
+
     def _offset(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
+        return self._pos
 
     def _flush_text(self, end: int) -> None:
         if self.text_start is not None and end > self.text_start:
@@ -275,9 +292,9 @@ class _Builder(HTMLParser):
             start + self.base,
             start_end + self.base,
             parent=parent,
+            raw_start_tag=raw if attr_map else "",
             depth=parent.depth + 1,
         )
-        el.attr_spans = _attr_spans(raw, start + self.base) if attr_map else None
         parent.children.append(el)
         self.elements.append(el)
         if el.depth > self.max_depth:

@@ -180,3 +180,33 @@ def test_release_breaks_reference_cycles():
         assert gc.collect() == 0  # reference counting freed it all
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("path", _articles(), ids=lambda p: p.name)
+def test_flat_word_lists_are_the_word_regex_matches(path):
+    from healthlint.document import WORD_RE
+
+    doc = load_string(path.read_text(encoding="utf-8"), path.name)
+    for block in doc.blocks:
+        found = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(block.text)]
+        flat = zip(block.word_texts, block.word_starts, block.word_ends, strict=True)
+        assert list(flat) == found
+        for s in block.sentences:
+            assert s.words == [w for w in block.words if s.start <= w.start < s.end]
+
+
+def test_attribute_spans_and_offsets_across_lines():
+    src = '<p>x</p>\n<div\n  id=\'a\' hidden class="b c" data-x=y>\n<a href="/z">t</a></div>'
+    doc = load_string(src, "a.html")
+    div = next(el for el in doc.elements if el.tag == "div")
+    spans = div.attr_spans
+    assert {k: src[s:e] for k, (s, e) in spans.items()} == {
+        "id": "a",
+        "hidden": "hidden",
+        "class": "b c",
+        "data-x": "y",
+    }
+    a = next(el for el in doc.elements if el.tag == "a")
+    assert src[a.start : a.start_end] == '<a href="/z">'
+    assert src[slice(*a.attr_spans["href"])] == "/z"
+    assert next(el for el in doc.elements if el.tag == "p").attr_spans is None

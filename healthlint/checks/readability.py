@@ -197,7 +197,7 @@ def _prepare_paragraph(opts: dict[str, Any]) -> ParagraphOpts:
 @check("readability.long_paragraph", prepare=_prepare_paragraph)
 def long_paragraph(doc: Document, opts: ParagraphOpts) -> Iterable[Hit]:
     for block in doc_stats(doc).prose:
-        words, sentences = len(block.words), len(block.sentences)
+        words, sentences = block.word_count, len(block.sentences)
         if words > opts.max_words or sentences > opts.max_sentences:
             start, end = block.source_span
             yield Hit(
@@ -241,9 +241,9 @@ def passive_voice(doc: Document, opts: Any) -> Iterable[Hit]:
         ranges = stats.sentence_ranges(block)
         for _, (lo, hi), found in _per_sentence(aux, ranges):
             for p in find_passives_lower(lowered, lo, hi, found):
-                aux_word, part = block.words[p.aux], block.words[p.participle]
-                phrase = block.text[aux_word.start : part.end]
-                start, end = block.span(aux_word.start, part.end)
+                first, last = block.word_starts[p.aux], block.word_ends[p.participle]
+                phrase = block.text[first:last]
+                start, end = block.span(first, last)
                 yield Hit(
                     start,
                     end,
@@ -307,11 +307,11 @@ def jargon(doc: Document, matcher: JargonMatcher) -> Iterable[Hit]:
         if triggers.isdisjoint(lowered):
             continue  # no word that can start a term
         at = list(compress(range(len(lowered)), map(triggers.__contains__, lowered)))
-        words = block.words
+        starts, ends = block.word_starts, block.word_ends
         for i, (_lo, hi), found in _per_sentence(at, stats.sentence_ranges(block)):
             sentence = block.sentences[i]
             for m in matcher.find_at(lowered, hi, found):
-                use = _Use(block, words[m.first].start, words[m.last].end, sentence, m.plain)
+                use = _Use(block, starts[m.first], ends[m.last], sentence, m.plain)
                 seen.setdefault(m.term, []).append(use)
     for term, uses in seen.items():
         # a heading's term is usually explained by the text under it: judge by the body text
@@ -399,16 +399,16 @@ def abbreviations(doc: Document, known: frozenset[str]) -> Iterable[Hit]:
     for block in _main_blocks(doc):
         if ACRONYM_HINT.search(block.text) is None or is_shouting(block):
             continue  # no acronym can be in it, or its capitals are shouting
-        for i, word in enumerate(block.words):
-            if not "A" <= word.text[0] <= "Z":
+        for i, word in enumerate(block.word_texts):
+            if not "A" <= word[0] <= "Z":
                 continue  # acronyms start with a capital
-            acronym = acronym_of(word.text)
+            acronym = acronym_of(word)
             if acronym is None or acronym in known:
                 continue
             if spells_out(acronym, block, i):
                 explained.add(acronym)
             if acronym not in first:
-                first[acronym] = block.span(word.start, word.end)
+                first[acronym] = block.span(block.word_starts[i], block.word_ends[i])
     for acronym, (start, end) in first.items():
         if acronym not in explained:
             yield Hit(
@@ -435,15 +435,15 @@ def intensifiers(doc: Document, words: frozenset[str]) -> Iterable[Hit]:
         lowered = stats.lower_words(block)
         if words.isdisjoint(lowered):
             continue
-        for word, low in zip(block.words, lowered, strict=True):
-            if low in words:
-                start, end = block.span(word.start, word.end)
-                yield Hit(
-                    start,
-                    end,
-                    f"Intensifier '{word.text}' adds emphasis, not meaning. Cut it, or give "
-                    "the fact that makes the point.",
-                )
+        texts, starts, ends = block.word_texts, block.word_starts, block.word_ends
+        for i in compress(range(len(lowered)), map(words.__contains__, lowered)):
+            start, end = block.span(starts[i], ends[i])
+            yield Hit(
+                start,
+                end,
+                f"Intensifier '{texts[i]}' adds emphasis, not meaning. Cut it, or give "
+                "the fact that makes the point.",
+            )
 
 
 # --- summary --------------------------------------------------------------------------------------

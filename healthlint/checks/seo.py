@@ -526,7 +526,7 @@ def thin_content(doc: Document, min_words: int) -> Iterator[Hit]:
 
     n = 0
     for b in main:  # stop at the threshold: long pages cost nothing
-        words = b.__dict__.get("words")  # reuse Block.words when another rule computed it
+        words = b.__dict__.get("word_texts")  # reuse the block's words when already split
         n += len(words) if words is not None else len(WORD_RE.findall(b.text))
         if n >= min_words:
             return

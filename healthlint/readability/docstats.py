@@ -7,7 +7,6 @@ headings, lists, tables, captions, code and page chrome would distort sentence a
 from __future__ import annotations
 
 import bisect
-import operator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -16,7 +15,6 @@ from healthlint.readability.stats import TextStats
 
 CACHE_KEY = "readability.stats"
 WORDS_PER_MINUTE = 200
-_TEXT = operator.attrgetter("text")
 
 
 @dataclass(eq=False)
@@ -25,7 +23,6 @@ class DocStats:
 
     doc: Document
     prose: list[Block] = field(default_factory=list)
-    _starts: dict[int, list[int]] = field(default_factory=dict, repr=False)
     _lower: dict[int, list[str]] = field(default_factory=dict, repr=False)
     _ranges: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
@@ -41,14 +38,11 @@ class DocStats:
     @cached_property
     def main_word_count(self) -> int:
         """Words of all main content (lists and headings too): what a reader reads."""
-        return sum(len(b.words) for b in self.doc.blocks if b.in_main)
+        return sum(b.word_count for b in self.doc.blocks if b.in_main)
 
     def word_starts(self, block: Block) -> list[int]:
-        """Where each of the block's words starts (for bisecting)."""
-        starts = self._starts.get(id(block))
-        if starts is None:
-            starts = self._starts[id(block)] = [w.start for w in block.words]
-        return starts
+        """Where each of the block's words starts (for bisecting): ``block.word_starts``."""
+        return block.word_starts
 
     def word_range(self, sentence: Sentence) -> tuple[int, int]:
         """Indexes ``[lo, hi)`` of the block's words inside a sentence (bisect, no full scan)."""
@@ -75,7 +69,7 @@ class DocStats:
         """The block's words lower-cased, once per block for all the word-level rules."""
         lowered = self._lower.get(id(block))
         if lowered is None:
-            lowered = self._lower[id(block)] = list(map(str.lower, map(_TEXT, block.words)))
+            lowered = self._lower[id(block)] = list(map(str.lower, block.word_texts))
         return lowered
 
     def summary(self) -> dict[str, object]:

@@ -471,19 +471,19 @@ def is_shouting(block: Block) -> bool:
 
 def spells_out(acronym: str, block: Block, index: int) -> bool:
     """Whether the acronym at ``block.words[index]`` sits next to its expansion."""
-    words = block.words
-    w = words[index]
+    words = block.word_texts
+    w_start, w_end = block.word_starts[index], block.word_ends[index]
     text = block.text
-    after = text[w.end : w.end + 3].lstrip()
-    before = text[max(0, w.start - 3) : w.start].rstrip()
-    if after.startswith("(") or (before.endswith("(") and text[w.end :].lstrip().startswith(")")):
+    after = text[w_end : w_end + 3].lstrip()
+    before = text[max(0, w_start - 3) : w_start].rstrip()
+    if after.startswith("(") or (before.endswith("(") and text[w_end:].lstrip().startswith(")")):
         return True
     # initials of the preceding words: "body mass index (BMI)", "body mass index, or BMI"
     letters = acronym.lower()
     initials: list[str] = []
     j = index - 1
     while j >= 0 and len(initials) < len(letters):
-        token = words[j].text.lower()
+        token = words[j].lower()
         if token not in _SMALL_WORDS:
             initials.append(token[0])
         j -= 1
