@@ -318,7 +318,10 @@ def analyse_text(
                 continue
             if det.hedges == "all" and ctx.in_clause("hedge_weak", s, e):
                 continue
-            if key in ("absolute", "efficacy") and ctx.in_clause("risk", s, e):
+            if key in ("absolute", "efficacy") and (
+                ctx.in_clause("risk", s, e)
+                or any(s <= rs and re_ <= e for rs, re_ in ctx.spans("risk"))
+            ):  # a risk frame around or inside the match ("dissolving ... can cause swelling")
                 continue
             if _harm_follows(text, s, e, lex):
                 continue
