@@ -230,3 +230,11 @@ def test_probe_sentence(item, lex):
         for c in found
     )
     assert flagged is (item["c"] == "y"), [(c.detector, c.text) for c in found]
+
+
+def test_null_finding_quiets_only_its_own_evidence_words(lex):
+    # a reported null result claims nothing...
+    assert detectors("A review of nine trials found no benefit over placebo.", lex) == set()
+    # ...and does not reach back over a sentence end the splitter missed
+    got = detectors("This cleanse works for everyone. a survey found no difference.", lex)
+    assert got == {"absolute"}

@@ -115,3 +115,14 @@ def test_texts_hit_credits_a_match_to_every_text_it_touches():
     assert texts_hit(regex, ["xa", "yb", "b", "q"]) == [0, 1]
     assert texts_hit(regex, ["ab", "", "zzab"]) == [0, 2]
     assert texts_hit(None, ["x", "y"]) == [0, 1]
+
+
+def test_large_counted_repetitions_are_widened_for_the_screen():
+    from healthlint.claims.screen import relax, widen
+
+    # a long counted gap becomes unbounded (a superset RE2 compiles small); short ones stay
+    assert widen(r"\bwear\b[^.]{0,80}?\blose\b(?:\w+\s+){0,3}x") == (
+        r"\bwear\b[^.]*?\blose\b(?:\w+\s+){0,3}x"
+    )
+    assert widen(r"a{2,40}[x{0,90}]") == r"a{2,}[x{0,90}]"
+    assert relax(r"a[^.]{1,60}b(?=c)") == r"a[^.]+b(?:)"

@@ -52,13 +52,25 @@ def _screened(lex: Lexicon, name: str, hits: set[int] | None) -> list[re.Pattern
     return [r for r, i in zip(regs, lex.context_ids[name], strict=True) if i in hits]
 
 
+def _by_list(lex: Lexicon, hits: set[int] | None) -> dict[str, list[re.Pattern[str]]] | None:
+    """The screened context regexes grouped by list, in list order (None: no screen)."""
+    if hits is None:
+        return None
+    out: dict[str, list[re.Pattern[str]]] = {}
+    owner = lex.context_owner
+    for i in sorted(hits):
+        name, regex = owner[i]
+        out.setdefault(name, []).append(regex)
+    return out
+
+
 class _Context:
     """Per-sentence positions of terminators, negation scopes, hedges and attributions."""
 
     def __init__(self, text: str, lex: Lexicon, hits: set[int] | None) -> None:
         self.text = text
         self._lex = lex
-        self._hits = hits
+        self._by_list = _by_list(lex, hits)
         self._coords: list[int] | None = None
         self._finite: list[int] | None = None
         terms = sorted(
@@ -120,7 +132,9 @@ class _Context:
 
     def regexes(self, name: str) -> list[re.Pattern[str]]:
         """The regexes of a context list that the screen leaves, in list order."""
-        return _screened(self._lex, name, self._hits)
+        if self._by_list is None:
+            return self._lex.context[name]
+        return self._by_list.get(name, [])
 
     def spans(self, name: str) -> list[tuple[int, int]]:
         """Matches of a context list (hedges, attribution, risk), computed on first use."""
@@ -260,11 +274,13 @@ def analyse_text(
         detectors = ("hype",)
     ctx: _Context | None = None  # built on the first candidate: most sentences have none
     found: list[Claim] = []
-    for i, (key, det, pat) in enumerate(lex.flat):
-        if (
-            (cands is not None and i not in cands)
-            or (detectors is not None and key not in detectors)
-            or (cited and key == "uncited_evidence")
+    flat = lex.flat
+    for i in range(len(flat)) if cands is None else sorted(cands):
+        if i >= len(flat):  # the rate regex, run below
+            continue
+        key, det, pat = flat[i]
+        if (detectors is not None and key not in detectors) or (
+            cited and key == "uncited_evidence"
         ):
             continue
         if pat.needs and not lex.term_res[pat.needs].search(text):
@@ -302,7 +318,10 @@ def analyse_text(
                 continue
             if det.hedges == "all" and ctx.in_clause("hedge_weak", s, e):
                 continue
-            if key in ("absolute", "efficacy") and ctx.in_clause("risk", s, e):
+            if key in ("absolute", "efficacy") and (
+                ctx.in_clause("risk", s, e)
+                or any(s <= rs and re_ <= e for rs, re_ in ctx.spans("risk"))
+            ):  # a risk frame around or inside the match ("dissolving ... can cause swelling")
                 continue
             if _harm_follows(text, s, e, lex):
                 continue

@@ -11,6 +11,7 @@ least wherever the original does, or, failing that, always reported as a candida
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,6 +23,8 @@ _WIDE = {
     "w": r"\p{L}\p{N}\p{M}_",
 }
 _EMPTY = "(?:)"
+_COUNTED = re.compile(r"\{(\d*),(\d+)\}")
+_WIDEN_FROM = 8  # counted repetitions up to this many stay as they are
 _MAX_MEM = 256 << 20  # RE2 reserves memory as the DFA grows; sentences need a small part of it
 
 
@@ -52,11 +55,13 @@ def _group_end(src: str, i: int) -> int:
     return -1
 
 
-def relax(src: str) -> str | None:
+def relax(src: str, exact: bool = False) -> str | None:
     """An RE2 pattern that matches wherever the ``re`` pattern ``src`` matches (maybe more).
 
-    Zero-width assertions (lookarounds, ``\\b``, ``\\B``, ``^``, ``$``) are dropped, and ``\\s``,
-    ``\\d``, ``\\w`` widened to ``re``'s Unicode meaning. None when unbalanced.
+    Zero-width assertions (lookarounds, ``\\b``, ``\\B``, ``^``, ``$``) are dropped, ``\\s``,
+    ``\\d``, ``\\w`` widened to ``re``'s Unicode meaning, and large counted repetitions widened
+    (``{0,80}`` as ``*``). With ``exact`` (an RE2 pattern), only the repetitions are widened.
+    None when unbalanced.
     """
     out: list[str] = []
     i, n, in_class = 0, len(src), False
@@ -64,7 +69,9 @@ def relax(src: str) -> str | None:
         c = src[i]
         if c == "\\" and i + 1 < n:
             e = src[i + 1]
-            if e in _WIDE:
+            if exact:
+                out.append(src[i : i + 2])
+            elif e in _WIDE:
                 out.append(_WIDE[e] if in_class else f"[{_WIDE[e]}]")
             elif e in "bB" and not in_class:
                 out.append(_EMPTY)
@@ -87,24 +94,45 @@ def relax(src: str) -> str | None:
                     out.append(lead)
                     i += 1
             continue
-        if c == "(" and src.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+        if not exact and c == "(" and src.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
             end = _group_end(src, i)
             if end < 0:
                 return None
             out.append(_EMPTY)
             i = end
             continue
-        out.append(_EMPTY if c in "^$" else c)
+        if c == "{":
+            m = _COUNTED.match(src, i)
+            if m is not None:
+                out.append(_widen(m))
+                i = m.end()
+                continue
+        out.append(_EMPTY if c in "^$" and not exact else c)
         i += 1
     return "".join(out)
+
+
+def _widen(m: re.Match[str]) -> str:
+    """``{m,n}`` with a large ``n`` as ``{m,}``: a superset that keeps RE2's automaton small
+    (a counted gap such as ``[^.]{0,80}`` copies its state eighty times)."""
+    low, high = int(m.group(1) or 0), int(m.group(2))
+    if high < _WIDEN_FROM:
+        return m.group()
+    return "*" if low == 0 else "+" if low == 1 else f"{{{low},}}"
+
+
+def widen(src: str) -> str:
+    """``src`` (an RE2 pattern) with only its large counted repetitions widened."""
+    return relax(src, exact=True) or src
 
 
 class Screen:
     """An RE2 set over regex sources; ``candidates(text)`` lists the indices that may match.
 
     ``sources[i]`` is ``(pattern, exact)``: ``exact`` patterns are given to RE2 as they are
-    (they are the ones the detector itself runs with RE2); the others are relaxed first. An
-    index RE2 cannot take is always a candidate.
+    (they are the ones the detector itself runs with RE2) but for large counted repetitions,
+    which are widened (``widen``); the others are relaxed first. An index RE2 cannot take is
+    always a candidate.
     """
 
     def __init__(self, sources: Sequence[tuple[str, bool]]) -> None:
@@ -116,7 +144,7 @@ class Screen:
         self._index: list[int] = []  # set position -> source index
         self.always: list[int] = []
         for i, (src, exact) in enumerate(sources):
-            pattern = src if exact else relax(src)
+            pattern = widen(src) if exact else relax(src)
             if pattern is None:
                 self.always.append(i)
                 continue
