@@ -222,6 +222,7 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+_NEXT_CHAR = re.compile(r"\s*(\S?)")  # group 1: text[i:].lstrip()[:1], without the copy
 
 
 class Word(NamedTuple):
@@ -267,6 +268,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
+    next_char = _NEXT_CHAR.match
     while start < n and text[start].isspace():
         start += 1
     for m in _SENT_END.finditer(text):
@@ -281,10 +283,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 continue
             if last.count(".") >= 1 and len(last) <= 5 and last.replace(".", "").isalpha():
                 # initialisms such as "U.S." end a sentence only before a capitalised word
-                nxt = text[end:].lstrip()[:1]
+                nxt = next_char(text, end).group(1)
                 if not nxt.isupper():
                     continue
-        nxt = text[end:].lstrip()[:1]
+        nxt = next_char(text, end).group(1)
         if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘([¿¡*-•"):
             continue
         spans.append((start, end))
@@ -369,6 +371,11 @@ class Block:
         """Where each word ends in ``text``."""
         self._split_words()
         return self.__dict__["word_ends"]
+
+    @cached_property
+    def word_lowers(self) -> list[str]:
+        """``word_texts`` lower-cased (what the word-level rules compare)."""
+        return list(map(str.lower, self.word_texts))
 
     @property
     def word_count(self) -> int:

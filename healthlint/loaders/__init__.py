@@ -60,6 +60,9 @@ def sniff_format(data: bytes) -> str:
     return "text"
 
 
+_CONTROL = bytes(b for b in range(32) if b < 9 or b > 13)  # control bytes text rarely has
+
+
 def _looks_binary(data: bytes) -> bool:
     if data.startswith(_BINARY_MAGIC):
         return True
@@ -68,7 +71,7 @@ def _looks_binary(data: bytes) -> bool:
         return False
     if sample.count(0) > max(1, len(sample) // 100):
         return True
-    control = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    control = len(sample) - len(sample.translate(None, _CONTROL))  # counted in C
     return control > len(sample) // 10
 
 

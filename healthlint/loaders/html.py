@@ -157,6 +157,7 @@ class _BlockWalker:
     def flush(self) -> None:
         if len(self.builder):
             text, smap = self.builder.build()
+            self.builder = TextBuilder()
             kind, level = _block_kind(self.block_el)
             self.blocks.append(
                 Block(
@@ -168,9 +169,11 @@ class _BlockWalker:
                     tag=self.block_el.tag if self.block_el is not None else "",
                 )
             )
-        self.builder = TextBuilder()
 
     def add_text(self, node: TextNode) -> None:
+        if "&" not in node.raw:  # nothing to decode: the text is its source
+            self.builder.add_verbatim(node.raw, node.start)
+            return
         for piece, s, e in decode_with_map(node.raw):
             if e - s == len(piece) and piece == node.raw[s:e]:
                 self.builder.add_verbatim(piece, node.start + s)

@@ -23,7 +23,6 @@ class DocStats:
 
     doc: Document
     prose: list[Block] = field(default_factory=list)
-    _lower: dict[int, list[str]] = field(default_factory=dict, repr=False)
     _ranges: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -67,10 +66,7 @@ class DocStats:
 
     def lower_words(self, block: Block) -> list[str]:
         """The block's words lower-cased, once per block for all the word-level rules."""
-        lowered = self._lower.get(id(block))
-        if lowered is None:
-            lowered = self._lower[id(block)] = list(map(str.lower, block.word_texts))
-        return lowered
+        return block.word_lowers
 
     def summary(self) -> dict[str, object]:
         w = self.whole
