@@ -17,9 +17,11 @@ def discover(paths: list[str], exclude: list[str], root: Path) -> tuple[list[str
     Hidden folders, ``node_modules`` and the ``exclude`` patterns (gitignore syntax, relative to
     the config's folder) are skipped. Symlinked folders are followed once (loops are cut).
     """
-    import pathspec
+    spec = None
+    if exclude:  # pathspec costs ~30 ms to import: only when there is something to match
+        import pathspec
 
-    spec = pathspec.PathSpec.from_lines("gitwildmatch", exclude) if exclude else None
+        spec = pathspec.PathSpec.from_lines("gitwildmatch", exclude)
     root = root.resolve()
 
     def excluded(p: Path) -> bool:
