@@ -212,6 +212,15 @@ def check_cmd(
     files.sort()
     explicit = {p for p in file_paths if Path(p).is_file()}
     cache_dir = None if no_cache else str(cfg.root / cfg.cache_dir)
+    from healthlint.runner import runs_serially
+
+    if cache_dir is None or "-" in paths or not runs_serially(len(files), jobs):
+        # prepare every rule now, so bad rule options stop the run before any file is read;
+        # a serial run with the cache on (pre-commit) prepares them on its first cache miss
+        try:
+            ruleset.activate()
+        except HealthlintError as exc:
+            raise _fail(str(exc)) from None
 
     def results():
         if "-" in paths:
@@ -307,6 +316,9 @@ def check_cmd(
     except OSError as exc:
         abort()
         raise _fail(f"cannot write the report to {output}: {exc}") from None
+    except HealthlintError as exc:  # a rule's options, found bad when it was first prepared
+        abort()
+        raise _fail(str(exc)) from None
     except BaseException:
         abort()
         raise

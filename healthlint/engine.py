@@ -357,11 +357,12 @@ def finalize_site(
     """
     site_data = results if isinstance(results, dict) else {r.path: r.site for r in results}
     out: list[Finding] = []
-    for active in ruleset.site_rules:
+    # only the rules that collected something are prepared: a fully cached run builds nothing
+    codes = sorted({code for d in site_data.values() if d for code in d} & ruleset.selected_codes)
+    for code in codes:
+        active = ruleset.prepared(code)
         assert active.spec is not None and active.spec.site_finalize is not None
-        collected = {p: d[active.code] for p, d in site_data.items() if active.code in d}
-        if not collected:
-            continue
+        collected = {p: d[code] for p, d in site_data.items() if d and code in d}
         for h in active.spec.site_finalize(collected, active.opts):
             out.append(
                 Finding(

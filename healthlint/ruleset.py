@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -166,14 +166,51 @@ class RuleSet:
             chosen = chosen or any(selector_matches(s, r) for s in config.extend_select)
             if chosen and not any(selector_matches(s, r) for s in config.ignore):
                 selected.append(r)
-        self.active: list[ActiveRule] = []
-        for r in selected:
-            self.active.append(self._activate(r))
-        self.by_code = {a.code: a for a in self.active}
+        self.selected = selected
+        self._prepared: dict[str, ActiveRule] = {}
         self.rule_defs = {r.code: r for r in self.all_rules}
         self.rule_defs[UNUSED_SUPPRESSION.code] = UNUSED_SUPPRESSION
-        self.site_rules = [a for a in self.active if a.spec is not None and a.spec.is_site]
-        self.doc_rules = [a for a in self.active if a not in self.site_rules]
+        for r in selected:  # data rules (users' packs) are cheap: their patterns are checked now
+            if r.type != "python":
+                self.prepared(r.code)
+
+    # Rules are prepared (lexicons built, patterns compiled, options checked) on first use, not
+    # here: a pre-commit run whose files all come from the result cache never pays for it.
+
+    def activate(self) -> None:
+        """Prepare every selected rule now (raises ConfigError for bad options)."""
+        _ = self.active
+
+    def prepared(self, code: str) -> ActiveRule:
+        """One selected rule, prepared on first use."""
+        active = self._prepared.get(code)
+        if active is None:
+            active = self._prepared[code] = self._activate(self._selected_by_code[code])
+        return active
+
+    @property
+    def selected_codes(self) -> set[str]:
+        return set(self._selected_by_code)
+
+    @cached_property
+    def _selected_by_code(self) -> dict[str, RuleDef]:
+        return {r.code: r for r in self.selected}
+
+    @cached_property
+    def active(self) -> list[ActiveRule]:
+        return [self.prepared(r.code) for r in self.selected]
+
+    @cached_property
+    def by_code(self) -> dict[str, ActiveRule]:
+        return {a.code: a for a in self.active}
+
+    @cached_property
+    def site_rules(self) -> list[ActiveRule]:
+        return [a for a in self.active if a.spec is not None and a.spec.is_site]
+
+    @cached_property
+    def doc_rules(self) -> list[ActiveRule]:
+        return [a for a in self.active if a.spec is None or not a.spec.is_site]
 
     def _options_for(self, rule: RuleDef) -> dict[str, Any]:
         opts = dict(rule.options)

@@ -150,6 +150,11 @@ def _lint_one(path: str) -> FileResult:
     return result
 
 
+def runs_serially(n_files: int, jobs: int | None) -> bool:
+    """Whether :func:`iter_results` lints in this process (no worker pool)."""
+    return (jobs or os.cpu_count() or 1) <= 1 or n_files < SERIAL_BELOW
+
+
 def iter_results(
     files: list[str],
     ruleset: RuleSet,
@@ -159,15 +164,14 @@ def iter_results(
     report_unused: bool = False,
 ) -> Iterator[FileResult]:
     """Lint ``files`` (in parallel when it pays), yielding results in the order of ``files``."""
-    jobs = jobs or os.cpu_count() or 1
     _STATE.clear()
     _STATE["ruleset"] = ruleset
     _init_worker(ruleset.config, ruleset.today, cache_dir, report_unused)
-    if jobs <= 1 or len(files) < SERIAL_BELOW:
+    if runs_serially(len(files), jobs):
         for p in files:
             yield _lint_one(p)
         return
-    yield from _iter_parallel(files, ruleset, jobs, cache_dir, report_unused)
+    yield from _iter_parallel(files, ruleset, jobs or os.cpu_count() or 1, cache_dir, report_unused)
 
 
 def run(

@@ -110,3 +110,39 @@ def test_plan_starts_big_files_first_and_keeps_the_rest_in_path_order():
     assert len(tasks) > 2 * 4  # every worker gets several tasks
     assert plan_tasks([], jobs=2) == []
     assert [i for t in plan_tasks([0, 0, 0], jobs=2) for i in t] == [0, 1, 2]
+
+
+def test_a_fully_cached_run_prepares_no_rule(tmp_path):
+    """Pre-commit re-runs: results come from the cache, no lexicon or pattern is built."""
+    from healthlint.api import make_config
+    from healthlint.engine import finalize_site
+    from healthlint.ruleset import RuleSet
+    from healthlint.runner import iter_results
+
+    site = _site(tmp_path, n=4)
+    files = sorted(str(p) for p in site.rglob("*") if p.is_file())
+    cache = str(tmp_path / "cache")
+    cold_rs = RuleSet(make_config(today="2026-12-01"))
+    cold = list(iter_results(files, cold_rs, jobs=1, cache_dir=cache))
+    assert cold_rs._prepared  # the cold run prepared its rules on first use
+    warm_rs = RuleSet(make_config(today="2026-12-01"))
+    warm = list(iter_results(files, warm_rs, jobs=1, cache_dir=cache))
+    assert [r.findings for r in warm] == [r.findings for r in cold]
+    site_warm = finalize_site(warm_rs, warm)
+    assert site_warm == finalize_site(cold_rs, cold)
+    assert set(warm_rs._prepared) <= {c for r in warm for c in r.site}  # only site rules
+    assert not any(code.startswith(("CLM", "FIG", "RDB")) for code in warm_rs._prepared)
+
+
+def test_bad_rule_options_stop_a_cached_serial_run_with_exit_2(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text("# Knee pain\n\nRest helps.\n", encoding="utf-8")
+    (tmp_path / ".healthlint.toml").write_text(
+        '[rules.FIG008]\nmax_kg_per_week = "lots"\n', encoding="utf-8"
+    )
+    for extra in ((), ("--no-cache",)):
+        r = run_cli(str(article), *extra, cwd=tmp_path)
+        assert r.returncode == 2, r.stderr
+        err = r.stderr.decode()
+        assert "FIG008" in err and "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1
