@@ -897,7 +897,13 @@ def _anaphoric_parts(doc: Document, an: Analysis) -> Iterator[Hit]:
     last: dict[str, Item] = {}  # noun -> its latest count, so the scan stays linear
     for it in an.items:
         q = it.q
-        if q.kind in ("count", "number") and not q.is_range and q.per is None:
+        head = q.block.text[max(0, q.start - 50) : q.start].lower()
+        if (
+            q.kind in ("count", "number")
+            and not q.is_range
+            and q.per is None
+            and ("of t" in head or "among" in head)
+        ):
             m = _ANAPHORIC_WHOLE.search(sentence_before(q.block, q.start)[-50:])
             if m:
                 whole = last.get(singular(m.group("n")))
@@ -1229,18 +1235,18 @@ def _statement_key(q: Quantity, lex: Lexicon) -> tuple[str, str] | None:
     if not (q.currency or (q.unit is not None and q.unit.dim == "[time]")):
         return None
     before = sentence_before(q.block, q.start)
-    if _VARIATION.search(before[-60:]):
-        return None
     dim = q.currency or "time"
+    thing = None
     m = _SUBJECT_THING.search(before[-80:])
     if m:
         thing = _thing(m.group("mods"), m.group("noun"), lex)
-        return (thing, dim) if thing else None
-    m = _ATTRIBUTIVE_THING.match(q.block.text, q.end)
-    if m and (q.currency or q.block.text[q.tokens[-1].end : q.tokens[-1].end + 1] == "-"):
-        thing = _thing(m.group("mods"), m.group("noun"), lex)
-        return (thing, dim) if thing else None
-    return None
+    else:
+        m = _ATTRIBUTIVE_THING.match(q.block.text, q.end)
+        if m and (q.currency or q.block.text[q.tokens[-1].end : q.tokens[-1].end + 1] == "-"):
+            thing = _thing(m.group("mods"), m.group("noun"), lex)
+    if thing is None or _VARIATION.search(before[-60:]):
+        return None  # "your doctor may extend it to 14 days": variation, not the figure
+    return (thing, dim)
 
 
 def _final_ordinals(an: Analysis, lex: Lexicon) -> Iterator[Quantity]:

@@ -359,8 +359,7 @@ def _unit_at(text: str, pos: int) -> tuple[str, object, int] | None:
             _CUR_WORDS.get(re.sub(r"\s+", " ", m.group("w").lower()), "USD"),
             m.end(),
         )
-    m = re.compile(r"\s?").match(text, pos)
-    start = m.end() if m else pos
+    start = pos + 1 if text[pos : pos + 1].isspace() else pos
     um = U.alias_regex().match(text, start)
     if um:
         unit = U.lookup(um.group())
@@ -379,7 +378,7 @@ def _unit_at(text: str, pos: int) -> tuple[str, object, int] | None:
     return None
 
 
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|before|after|of)\s+$", re.I)
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till)\s+$", re.I)
 
 
 def _year_in(text: str, t: Token) -> bool:
