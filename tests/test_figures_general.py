@@ -166,6 +166,22 @@ FIRES = [
         "do best.",
     ),
     ("FIG008", "Be 12 lb lighter in just 2 weeks with our tea."),
+    # the size of a change before its end points; a change written high to low after "from"
+    ("FIG002", "Her weight went down by 5 kg, from 80 kg to 77 kg."),
+    ("FIG002", "Blood pressure dropped 12 points, from 148 to 140."),
+    ("FIG002", "Triglycerides are down 40% (from 200 to 150 mg/dL)."),
+    # each costing; a measure with a qualifier and no verb; a compound subject
+    (
+        "FIG001",
+        "You'll need 4 to 6 peels, each costing about $150, so expect to pay $400 to $500.",
+    ),
+    ("FIG005", "A fever is a temperature above 38 mmHg."),
+    (
+        "FIG007",
+        "Each chemotherapy cycle lasts 14 days. You will have bloods taken before each "
+        "21-day cycle.",
+    ),
+    ("FIG006", "Prices range from $500 to $300 depending on the clinic."),
     # rates restated per day, a few sentences apart, chained through the dose form
     ("FIG001", "Give 125 mg four times a day. That makes a daily total of 400 mg."),
     ("FIG001", "Swallow one 20 mg capsule every 8 hours, or 40 mg per day."),
@@ -177,6 +193,15 @@ FIRES = [
 ]
 
 QUIET = [
+    "Her weight went down by 3 kg, from 80 kg to 77 kg.",
+    "Blood pressure dropped 8 points, from 148 to 140.",
+    "Triglycerides are down 25% (from 200 to 150 mg/dL).",
+    "Prices range from $300 to $500 depending on the clinic.",
+    "You'll need 4 to 6 peels, each costing about $150, so expect to pay $600 to $900.",
+    "A fever is a temperature above 38 °C.",
+    "Each chemotherapy cycle lasts 14 days. You will have bloods taken before each 14-day cycle.",
+    "At $15 a pack and one pack a week, you'd spend $60 a month.",
+    "Group sessions cost $25 and private sessions $75. Ten group sessions cost $250.",
     "Anxiety scores fell from 18 to 11 on a 21-point scale, an improvement of 7 points.",
     "Admissions dropped from 5,000 in 2018 to 4,000 in 2023, a 20% fall.",
     "Dizziness was reported by 30 women (20%) out of the 150 who took part.",

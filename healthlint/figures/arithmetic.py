@@ -602,6 +602,17 @@ _DIFF_AFTER = re.compile(
 )
 
 
+_CHANGE_THEN_FROM = re.compile(
+    r"(?:\s+(?:percentage\s+)?(?:points?|beats?|units?))?\s*[,(;:—–-]?\s*(?:from\s+)?", re.I
+)
+_CHANGED_BEFORE = re.compile(
+    r"\b(dropped|fell|rose|fallen|risen|decreased|increased|climbed|declined|(?:is|are|was|were)"
+    r"\s+(?:down|up)|went\s+(?:down|up)|came\s+down|lost|gained)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?$",
+    re.I,
+)
+
+
 def _difference_for(items: list[Item], i: int, lex: Lexicon) -> tuple[Quantity | None, str]:
     """The stated size of the change ``items[i]``: 'a drop of 30', 'a 38-point improvement',
     '12 beats slower', 'fell by 20', a few words or a duration away."""
@@ -633,10 +644,12 @@ def _difference_for(items: list[Item], i: int, lex: Lexicon) -> tuple[Quantity |
         d = items[i - 1].q
         gap = text[d.full_end : q.start]
         before = text[max(0, d.start - 25) : d.start]
-        bm = re.search(r"\b(\w+(?:\s+\w+)?)\s+by\s*$", before, re.I)
-        if bm and re.fullmatch(r"\s*,?\s*", gap) and not d.is_range:
-            verb = bm.group(1).lower().split()[-1]
-            return d, verb
+        bm = re.search(r"\b(\w+(?:\s+\w+)?)\s+by\s*$", before, re.I) or _CHANGED_BEFORE.search(
+            before
+        )
+        if bm and _CHANGE_THEN_FROM.fullmatch(gap) and not d.is_range:
+            verb = bm.group(1).lower().split()[-1]  # "fell by 20, from ...", "down 30% (from ..."
+            return d, {"down": "drop", "up": "rise"}.get(verb, verb)
     return None, ""
 
 
@@ -1200,7 +1213,7 @@ _THING_MODS.update({"follow-up": "follow-up", "second": "second", "final": "last
 _MOD_ALT = "first|initial|introductory|follow-up|second|final|last|full|standard|usual|whole|entire"
 _SUBJECT_THING = re.compile(
     rf"(?:^|\b(?:the|your|our|a|an|each|this|every)\s+)(?P<mods>(?:(?:{_MOD_ALT})\s+)*)"
-    r"(?P<noun>[A-Za-z]+)\s+(?:(?:from|after|for|of)\s+(?:the\s+|an?\s+|your\s+)?[a-z]+\s+)?"
+    r"(?:[a-z]+\s+)??(?P<noun>[A-Za-z]+)\s+(?:(?:from|after|for|of)\s+(?:the\s+|an?\s+|your\s+)?[a-z]+\s+)?"
     r"(?:(?:will|usually|typically|normally|should|generally|can)\s+)?"
     r"(?:lasts?|takes?|costs?|runs?\s+for|is|are)\s+"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+)?$",
