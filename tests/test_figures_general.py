@@ -182,6 +182,7 @@ FIRES = [
         "21-day cycle.",
     ),
     ("FIG006", "Prices range from $500 to $300 depending on the clinic."),
+    ("FIG001", "The gym is $10 a week, or $60 a month."),
     # rates restated per day, a few sentences apart, chained through the dose form
     ("FIG001", "Give 125 mg four times a day. That makes a daily total of 400 mg."),
     ("FIG001", "Swallow one 20 mg capsule every 8 hours, or 40 mg per day."),
@@ -193,6 +194,8 @@ FIRES = [
 ]
 
 QUIET = [
+    "The gym is $10 a week, or $40 a month.",
+    "The gym is $40 a month, about $10 a week.",
     "Her weight went down by 3 kg, from 80 kg to 77 kg.",
     "Blood pressure dropped 8 points, from 148 to 140.",
     "Triglycerides are down 25% (from 200 to 150 mg/dL).",

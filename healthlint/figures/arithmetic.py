@@ -534,6 +534,15 @@ def _per_label(q: Quantity) -> str:
     return f"per {q.per}"
 
 
+# Writers count a month as four weeks (two fortnights); accept that as well as 4.35.
+_FOUR_WEEK_MONTH = {
+    ("week", "month"): 4.0,
+    ("month", "week"): 0.25,
+    ("fortnight", "month"): 2.0,
+    ("month", "fortnight"): 0.5,
+}
+
+
 def _rate_product(
     an: Analysis, a: Item, qb: Quantity, opts: Opts
 ) -> tuple[float, float, str, list[Related]] | None:
@@ -557,9 +566,13 @@ def _rate_product(
         freq = f" × {fmt_number(qa.freq)}" if qa.freq != 1 else ""
         n = per_f / qa.per_size
         conv_txt = "" if n == 1 else f" × {fmt_number(n)} ({_per_label(qa)}) per {qb.per}"
+        lo, hi = qa.low * scale, qa.high * scale
+        writers = _FOUR_WEEK_MONTH.get((qa.per or "", qb.per or ""))
+        if writers is not None:  # "$10 a week, or $40 a month": a month of four weeks
+            lo, hi = min(lo, lo * writers / per_f), max(hi, hi * writers / per_f)
         if not conv_txt:
-            return qa.low * scale, qa.high * scale, f"{amount}{freq} per {qa.per}", related
-        return qa.low * scale, qa.high * scale, f"{amount}{freq}{conv_txt}", related
+            return lo, hi, f"{amount}{freq} per {qa.per}", related
+        return lo, hi, f"{amount}{freq}{conv_txt}", related
     return None
 
 
