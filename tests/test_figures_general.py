@@ -183,6 +183,9 @@ FIRES = [
     ),
     ("FIG006", "Prices range from $500 to $300 depending on the clinic."),
     ("FIG001", "The gym is $10 a week, or $60 a month."),
+    # an average outside the range it summarises
+    ("FIG006", "Massages cost $60-$90, with an average of $110."),
+    ("FIG006", "The median stay was 12 days (range 3-9 days)."),
     # rates restated per day, a few sentences apart, chained through the dose form
     ("FIG001", "Give 125 mg four times a day. That makes a daily total of 400 mg."),
     ("FIG001", "Swallow one 20 mg capsule every 8 hours, or 40 mg per day."),
@@ -194,6 +197,8 @@ FIRES = [
 ]
 
 QUIET = [
+    "Massages cost $60-$90, with an average of $75.",
+    "The median stay was 5 days (range 3-9 days).",
     "The gym is $10 a week, or $40 a month.",
     "The gym is $40 a month, about $10 a week.",
     "Her weight went down by 3 kg, from 80 kg to 77 kg.",

@@ -1132,11 +1132,57 @@ def check_units(doc: Document, opts: Opts) -> Iterator[Hit]:
 # --- FIG006 ranges ----------------------------------------------------------------------------
 
 
+_AVERAGE_AFTER = re.compile(
+    r"[^.;!?\d]{0,40}?\b(?:an?\s+|the\s+)?(?:average|mean|median|midpoint|typical)"
+    r"(?:\s+(?:of|is|was|cost|price|fee|charge|dose|stay|time))*\s*(?:of|is|was|:)?\s*$",
+    re.I,
+)
+_AVERAGE_WORD = re.compile(r"(?:an?\s+)?(?:average|mean|median)\b", re.I)
+_RANGE_AFTER = re.compile(
+    r"\s*[(,;:—–-]\s*(?:with\s+a\s+|a\s+|the\s+)?(?:range|ranging|ranges)\s*(?:from|of|:|is)?\s*",
+    re.I,
+)
+
+
+def _average_outside(an: Analysis) -> Iterator[Hit]:
+    """'$80-$120 per session, an average of $150': the average lies outside the range."""
+    items = an.items
+    for a_it, b_it in zip(items, items[1:], strict=False):
+        a, b = a_it.q, b_it.q
+        if a.block is not b.block or a_it.sent != b_it.sent or "change" in (a.sep, b.sep):
+            continue
+        gap = a.block.text[a.full_end : b.start]
+        said_avg = _AVERAGE_AFTER.fullmatch(gap) or (
+            _AVERAGE_WORD.match(b.text) and _AVERAGE_AFTER.fullmatch(gap + " average ")
+        )
+        if a.is_range and not b.is_range and said_avg:
+            rng, avg = a, b
+        elif b.is_range and not a.is_range and _RANGE_AFTER.fullmatch(gap):
+            rng, avg = b, a
+        else:
+            continue
+        if rng.lo > rng.hi or _same_measure(avg, rng) != 1.0 or avg.qualifier in ("gt", "lt"):
+            continue
+        if avg.per is not None and (avg.per, avg.freq) != (rng.per, rng.freq):
+            continue  # "$80-$120 a session, $1,000 a course on average": different things
+        slack = 0.05 if avg.qualifier == "approx" else 0.0
+        if rng.low * (1 - slack) - 1e-9 <= avg.lo <= rng.high * (1 + slack) + 1e-9:
+            continue
+        yield Hit(
+            *avg.core_span(),
+            f"{_quote(avg)} lies outside the range it summarises, {rng.describe()}: an average "
+            "cannot be below the lowest or above the highest value",
+            suggestion="Check the average and the ends of the range.",
+            related=[Related(rng.core_span(), rng.describe())],
+        )
+
+
 def check_range(doc: Document, opts: Opts) -> Iterator[Hit]:
-    """'$300-200', '10-8 sessions': a range that runs backwards."""
+    """'$300-200', '10-8 sessions': a range that runs backwards; an average outside its range."""
     an = analyse(doc, opts)
     lex = opts.lex
     people = lex.people_nouns
+    yield from _average_outside(an)
     for it in an.items:
         q = it.q
         if q.sep not in ("-", "to", "between") or q.lo <= q.hi:
