@@ -186,6 +186,9 @@ FIRES = [
     # an average outside the range it summarises
     ("FIG006", "Massages cost $60-$90, with an average of $110."),
     ("FIG006", "The median stay was 12 days (range 3-9 days)."),
+    # shares written as fractions
+    ("FIG003", "A quarter of the 160 nurses (60) said they had no time for lunch."),
+    ("FIG003", "Three-quarters of the 40 pupils, or 20, walked to school."),
     # rates restated per day, a few sentences apart, chained through the dose form
     ("FIG001", "Give 125 mg four times a day. That makes a daily total of 400 mg."),
     ("FIG001", "Swallow one 20 mg capsule every 8 hours, or 40 mg per day."),
@@ -197,6 +200,9 @@ FIRES = [
 ]
 
 QUIET = [
+    "A quarter of the 160 nurses (40) said they had no time for lunch.",
+    "Three-quarters of the 40 pupils, or 30, walked to school.",
+    "More than half of the 50 women (40) slept better.",
     "Massages cost $60-$90, with an average of $75.",
     "The median stay was 5 days (range 3-9 days).",
     "The gym is $10 a week, or $40 a month.",

@@ -815,9 +815,71 @@ def _percent_triples(
             yield a, w, p
 
 
+_FRACTION_WORDS = {
+    "half": 0.5,
+    "a half": 0.5,
+    "one half": 0.5,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "two thirds": 2 / 3,
+    "a quarter": 0.25,
+    "one quarter": 0.25,
+    "three quarters": 0.75,
+    "a fifth": 0.2,
+    "one fifth": 0.2,
+    "two fifths": 0.4,
+    "a tenth": 0.1,
+    "one tenth": 0.1,
+}
+_FRACTION_SHARE = re.compile(
+    r"(?P<q>\b(?:about|around|roughly|nearly|almost|over|more\s+than|under|less\s+than|just)\s+)?"
+    r"\b(?P<f>(?:a|one|two|three)?[\s-]?(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth))"
+    r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?$",
+    re.I,
+)
+
+
+def _fraction_shares(doc: Document, an: Analysis) -> Iterator[Hit]:
+    """'Half of the 120 patients (70) improved': 70 of 120 is 58%, not a half."""
+    items = an.items
+    for w_it, a_it in zip(items, items[1:], strict=False):
+        w, a = w_it.q, a_it.q
+        if w.block is not a.block or w.kind != "count" or a.kind not in ("count", "number"):
+            continue
+        if (
+            w.is_range
+            or a.is_range
+            or w.lo <= 0
+            or (a.noun and a.noun != w.noun and not verb_after(a))
+        ):
+            continue
+        head = w.block.text[max(0, w.start - 40) : w.start]
+        m = _FRACTION_SHARE.search(head)
+        if m is None or not _COUNT_AFTER_PCT.fullmatch(w.block.text[w.full_end : a.start]):
+            continue
+        words = re.sub(r"[\s-]+", " ", m.group("f").lower()).strip()
+        frac = _FRACTION_WORDS.get(words)
+        qual = (m.group("q") or "").strip().lower()
+        if frac is None or qual in ("over", "more than", "under", "less than"):
+            continue
+        share = a.lo / w.lo
+        slack = 0.08 if qual else 0.03
+        if abs(share - frac) <= slack:
+            continue
+        yield Hit(
+            *a.core_span(),
+            f"{fmt_number(a.lo)} of {w.describe()} is {fmt_number(round(share * 100, 1))}%, "
+            f"but the text calls it {m.group('f').strip().lower()} ({fmt_number(round(frac * 100, 1))}%)",
+            suggestion="Recompute the share from the count, or correct the count.",
+            related=[Related(w.core_span(), w.describe())],
+            data={"computed": share * 100, "stated": frac * 100},
+        )
+
+
 def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
     """'120 of 200 participants (75%)': 120 ÷ 200 = 60%."""
     an = analyse(doc, opts)
+    yield from _fraction_shares(doc, an)
     by_block: dict[int, list[Quantity]] = defaultdict(list)
     for it in an.items:
         by_block[id(it.q.block)].append(it.q)
