@@ -200,6 +200,9 @@ FIRES = [
 ]
 
 QUIET = [
+    # what one visit costs is compared within a section: a page may compare treatments
+    "## Laser\n\nA single session usually costs $200.\n\n## Peels\n\n"
+    "A single session usually costs $90.",
     "A quarter of the 160 nurses (40) said they had no time for lunch.",
     "Three-quarters of the 40 pupils, or 30, walked to school.",
     "More than half of the 50 women (40) slept better.",

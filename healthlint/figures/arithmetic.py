@@ -1456,10 +1456,12 @@ def check_conflict(doc: Document, opts: Opts) -> Iterator[Hit]:
             sent = _sentence_index(an, q, sent_of_block)
             stated.append((sent, section_of.get(id(q.block), 0), q, ("#course", q.noun or "")))
         stated.sort(key=lambda t: (t[0], t[2].start))
-    seen: dict[tuple[str, str], _Extremes] = defaultdict(_Extremes)
-    for sent, _section, q, key in stated:
+    seen: dict[tuple[str, str, int], _Extremes] = defaultdict(_Extremes)
+    for sent, section, q, key in stated:
         lo, hi = _value_interval(q, key, opts)
-        ext = seen[key]
+        # the size of the course holds for the whole article; what one visit lasts or costs is
+        # compared within its section (a page may compare several treatments)
+        ext = seen[(*key, -1 if key[0] == "#course" else section)]
         prev = next((t[2] for t in ext.lows if t[1] != sent and hi < t[0] - 1e-9), None)
         if prev is None:
             prev = next((t[2] for t in ext.highs if t[1] != sent and lo > t[0] + 1e-9), None)
