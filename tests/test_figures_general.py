@@ -166,6 +166,29 @@ FIRES = [
         "do best.",
     ),
     ("FIG008", "Be 12 lb lighter in just 2 weeks with our tea."),
+    # the size of a change before its end points; a change written high to low after "from"
+    ("FIG002", "Her weight went down by 5 kg, from 80 kg to 77 kg."),
+    ("FIG002", "Blood pressure dropped 12 points, from 148 to 140."),
+    ("FIG002", "Triglycerides are down 40% (from 200 to 150 mg/dL)."),
+    # each costing; a measure with a qualifier and no verb; a compound subject
+    (
+        "FIG001",
+        "You'll need 4 to 6 peels, each costing about $150, so expect to pay $400 to $500.",
+    ),
+    ("FIG005", "A fever is a temperature above 38 mmHg."),
+    (
+        "FIG007",
+        "Each chemotherapy cycle lasts 14 days. You will have bloods taken before each "
+        "21-day cycle.",
+    ),
+    ("FIG006", "Prices range from $500 to $300 depending on the clinic."),
+    ("FIG001", "The gym is $10 a week, or $60 a month."),
+    # an average outside the range it summarises
+    ("FIG006", "Massages cost $60-$90, with an average of $110."),
+    ("FIG006", "The median stay was 12 days (range 3-9 days)."),
+    # shares written as fractions
+    ("FIG003", "A quarter of the 160 nurses (60) said they had no time for lunch."),
+    ("FIG003", "Three-quarters of the 40 pupils, or 20, walked to school."),
     # rates restated per day, a few sentences apart, chained through the dose form
     ("FIG001", "Give 125 mg four times a day. That makes a daily total of 400 mg."),
     ("FIG001", "Swallow one 20 mg capsule every 8 hours, or 40 mg per day."),
@@ -177,6 +200,25 @@ FIRES = [
 ]
 
 QUIET = [
+    # what one visit costs is compared within a section: a page may compare treatments
+    "## Laser\n\nA single session usually costs $200.\n\n## Peels\n\n"
+    "A single session usually costs $90.",
+    "A quarter of the 160 nurses (40) said they had no time for lunch.",
+    "Three-quarters of the 40 pupils, or 30, walked to school.",
+    "More than half of the 50 women (40) slept better.",
+    "Massages cost $60-$90, with an average of $75.",
+    "The median stay was 5 days (range 3-9 days).",
+    "The gym is $10 a week, or $40 a month.",
+    "The gym is $40 a month, about $10 a week.",
+    "Her weight went down by 3 kg, from 80 kg to 77 kg.",
+    "Blood pressure dropped 8 points, from 148 to 140.",
+    "Triglycerides are down 25% (from 200 to 150 mg/dL).",
+    "Prices range from $300 to $500 depending on the clinic.",
+    "You'll need 4 to 6 peels, each costing about $150, so expect to pay $600 to $900.",
+    "A fever is a temperature above 38 °C.",
+    "Each chemotherapy cycle lasts 14 days. You will have bloods taken before each 14-day cycle.",
+    "At $15 a pack and one pack a week, you'd spend $60 a month.",
+    "Group sessions cost $25 and private sessions $75. Ten group sessions cost $250.",
     "Anxiety scores fell from 18 to 11 on a 21-point scale, an improvement of 7 points.",
     "Admissions dropped from 5,000 in 2018 to 4,000 in 2023, a 20% fall.",
     "Dizziness was reported by 30 women (20%) out of the 150 who took part.",

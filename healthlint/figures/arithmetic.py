@@ -534,6 +534,15 @@ def _per_label(q: Quantity) -> str:
     return f"per {q.per}"
 
 
+# Writers count a month as four weeks (two fortnights); accept that as well as 4.35.
+_FOUR_WEEK_MONTH = {
+    ("week", "month"): 4.0,
+    ("month", "week"): 0.25,
+    ("fortnight", "month"): 2.0,
+    ("month", "fortnight"): 0.5,
+}
+
+
 def _rate_product(
     an: Analysis, a: Item, qb: Quantity, opts: Opts
 ) -> tuple[float, float, str, list[Related]] | None:
@@ -557,9 +566,13 @@ def _rate_product(
         freq = f" × {fmt_number(qa.freq)}" if qa.freq != 1 else ""
         n = per_f / qa.per_size
         conv_txt = "" if n == 1 else f" × {fmt_number(n)} ({_per_label(qa)}) per {qb.per}"
+        lo, hi = qa.low * scale, qa.high * scale
+        writers = _FOUR_WEEK_MONTH.get((qa.per or "", qb.per or ""))
+        if writers is not None:  # "$10 a week, or $40 a month": a month of four weeks
+            lo, hi = min(lo, lo * writers / per_f), max(hi, hi * writers / per_f)
         if not conv_txt:
-            return qa.low * scale, qa.high * scale, f"{amount}{freq} per {qa.per}", related
-        return qa.low * scale, qa.high * scale, f"{amount}{freq}{conv_txt}", related
+            return lo, hi, f"{amount}{freq} per {qa.per}", related
+        return lo, hi, f"{amount}{freq}{conv_txt}", related
     return None
 
 
@@ -602,6 +615,17 @@ _DIFF_AFTER = re.compile(
 )
 
 
+_CHANGE_THEN_FROM = re.compile(
+    r"(?:\s+(?:percentage\s+)?(?:points?|beats?|units?))?\s*[,(;:—–-]?\s*(?:from\s+)?", re.I
+)
+_CHANGED_BEFORE = re.compile(
+    r"\b(dropped|fell|rose|fallen|risen|decreased|increased|climbed|declined|(?:is|are|was|were)"
+    r"\s+(?:down|up)|went\s+(?:down|up)|came\s+down|lost|gained)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?$",
+    re.I,
+)
+
+
 def _difference_for(items: list[Item], i: int, lex: Lexicon) -> tuple[Quantity | None, str]:
     """The stated size of the change ``items[i]``: 'a drop of 30', 'a 38-point improvement',
     '12 beats slower', 'fell by 20', a few words or a duration away."""
@@ -633,10 +657,12 @@ def _difference_for(items: list[Item], i: int, lex: Lexicon) -> tuple[Quantity |
         d = items[i - 1].q
         gap = text[d.full_end : q.start]
         before = text[max(0, d.start - 25) : d.start]
-        bm = re.search(r"\b(\w+(?:\s+\w+)?)\s+by\s*$", before, re.I)
-        if bm and re.fullmatch(r"\s*,?\s*", gap) and not d.is_range:
-            verb = bm.group(1).lower().split()[-1]
-            return d, verb
+        bm = re.search(r"\b(\w+(?:\s+\w+)?)\s+by\s*$", before, re.I) or _CHANGED_BEFORE.search(
+            before
+        )
+        if bm and _CHANGE_THEN_FROM.fullmatch(gap) and not d.is_range:
+            verb = bm.group(1).lower().split()[-1]  # "fell by 20, from ...", "down 30% (from ..."
+            return d, {"down": "drop", "up": "rise"}.get(verb, verb)
     return None, ""
 
 
@@ -789,9 +815,71 @@ def _percent_triples(
             yield a, w, p
 
 
+_FRACTION_WORDS = {
+    "half": 0.5,
+    "a half": 0.5,
+    "one half": 0.5,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "two thirds": 2 / 3,
+    "a quarter": 0.25,
+    "one quarter": 0.25,
+    "three quarters": 0.75,
+    "a fifth": 0.2,
+    "one fifth": 0.2,
+    "two fifths": 0.4,
+    "a tenth": 0.1,
+    "one tenth": 0.1,
+}
+_FRACTION_SHARE = re.compile(
+    r"(?P<q>\b(?:about|around|roughly|nearly|almost|over|more\s+than|under|less\s+than|just)\s+)?"
+    r"\b(?P<f>(?:a|one|two|three)?[\s-]?(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth))"
+    r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?$",
+    re.I,
+)
+
+
+def _fraction_shares(doc: Document, an: Analysis) -> Iterator[Hit]:
+    """'Half of the 120 patients (70) improved': 70 of 120 is 58%, not a half."""
+    items = an.items
+    for w_it, a_it in zip(items, items[1:], strict=False):
+        w, a = w_it.q, a_it.q
+        if w.block is not a.block or w.kind != "count" or a.kind not in ("count", "number"):
+            continue
+        if (
+            w.is_range
+            or a.is_range
+            or w.lo <= 0
+            or (a.noun and a.noun != w.noun and not verb_after(a))
+        ):
+            continue
+        head = w.block.text[max(0, w.start - 40) : w.start]
+        m = _FRACTION_SHARE.search(head)
+        if m is None or not _COUNT_AFTER_PCT.fullmatch(w.block.text[w.full_end : a.start]):
+            continue
+        words = re.sub(r"[\s-]+", " ", m.group("f").lower()).strip()
+        frac = _FRACTION_WORDS.get(words)
+        qual = (m.group("q") or "").strip().lower()
+        if frac is None or qual in ("over", "more than", "under", "less than"):
+            continue
+        share = a.lo / w.lo
+        slack = 0.08 if qual else 0.03
+        if abs(share - frac) <= slack:
+            continue
+        yield Hit(
+            *a.core_span(),
+            f"{fmt_number(a.lo)} of {w.describe()} is {fmt_number(round(share * 100, 1))}%, "
+            f"but the text calls it {m.group('f').strip().lower()} ({fmt_number(round(frac * 100, 1))}%)",
+            suggestion="Recompute the share from the count, or correct the count.",
+            related=[Related(w.core_span(), w.describe())],
+            data={"computed": share * 100, "stated": frac * 100},
+        )
+
+
 def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
     """'120 of 200 participants (75%)': 120 ÷ 200 = 60%."""
     an = analyse(doc, opts)
+    yield from _fraction_shares(doc, an)
     by_block: dict[int, list[Quantity]] = defaultdict(list)
     for it in an.items:
         by_block[id(it.q.block)].append(it.q)
@@ -897,7 +985,13 @@ def _anaphoric_parts(doc: Document, an: Analysis) -> Iterator[Hit]:
     last: dict[str, Item] = {}  # noun -> its latest count, so the scan stays linear
     for it in an.items:
         q = it.q
-        if q.kind in ("count", "number") and not q.is_range and q.per is None:
+        head = q.block.text[max(0, q.start - 50) : q.start].lower()
+        if (
+            q.kind in ("count", "number")
+            and not q.is_range
+            and q.per is None
+            and ("of t" in head or "among" in head)
+        ):
             m = _ANAPHORIC_WHOLE.search(sentence_before(q.block, q.start)[-50:])
             if m:
                 whole = last.get(singular(m.group("n")))
@@ -1100,11 +1194,57 @@ def check_units(doc: Document, opts: Opts) -> Iterator[Hit]:
 # --- FIG006 ranges ----------------------------------------------------------------------------
 
 
+_AVERAGE_AFTER = re.compile(
+    r"[^.;!?\d]{0,40}?\b(?:an?\s+|the\s+)?(?:average|mean|median|midpoint|typical)"
+    r"(?:\s+(?:of|is|was|cost|price|fee|charge|dose|stay|time))*\s*(?:of|is|was|:)?\s*$",
+    re.I,
+)
+_AVERAGE_WORD = re.compile(r"(?:an?\s+)?(?:average|mean|median)\b", re.I)
+_RANGE_AFTER = re.compile(
+    r"\s*[(,;:—–-]\s*(?:with\s+a\s+|a\s+|the\s+)?(?:range|ranging|ranges)\s*(?:from|of|:|is)?\s*",
+    re.I,
+)
+
+
+def _average_outside(an: Analysis) -> Iterator[Hit]:
+    """'$80-$120 per session, an average of $150': the average lies outside the range."""
+    items = an.items
+    for a_it, b_it in zip(items, items[1:], strict=False):
+        a, b = a_it.q, b_it.q
+        if a.block is not b.block or a_it.sent != b_it.sent or "change" in (a.sep, b.sep):
+            continue
+        gap = a.block.text[a.full_end : b.start]
+        said_avg = _AVERAGE_AFTER.fullmatch(gap) or (
+            _AVERAGE_WORD.match(b.text) and _AVERAGE_AFTER.fullmatch(gap + " average ")
+        )
+        if a.is_range and not b.is_range and said_avg:
+            rng, avg = a, b
+        elif b.is_range and not a.is_range and _RANGE_AFTER.fullmatch(gap):
+            rng, avg = b, a
+        else:
+            continue
+        if rng.lo > rng.hi or _same_measure(avg, rng) != 1.0 or avg.qualifier in ("gt", "lt"):
+            continue
+        if avg.per is not None and (avg.per, avg.freq) != (rng.per, rng.freq):
+            continue  # "$80-$120 a session, $1,000 a course on average": different things
+        slack = 0.05 if avg.qualifier == "approx" else 0.0
+        if rng.low * (1 - slack) - 1e-9 <= avg.lo <= rng.high * (1 + slack) + 1e-9:
+            continue
+        yield Hit(
+            *avg.core_span(),
+            f"{_quote(avg)} lies outside the range it summarises, {rng.describe()}: an average "
+            "cannot be below the lowest or above the highest value",
+            suggestion="Check the average and the ends of the range.",
+            related=[Related(rng.core_span(), rng.describe())],
+        )
+
+
 def check_range(doc: Document, opts: Opts) -> Iterator[Hit]:
-    """'$300-200', '10-8 sessions': a range that runs backwards."""
+    """'$300-200', '10-8 sessions': a range that runs backwards; an average outside its range."""
     an = analyse(doc, opts)
     lex = opts.lex
     people = lex.people_nouns
+    yield from _average_outside(an)
     for it in an.items:
         q = it.q
         if q.sep not in ("-", "to", "between") or q.lo <= q.hi:
@@ -1194,7 +1334,7 @@ _THING_MODS.update({"follow-up": "follow-up", "second": "second", "final": "last
 _MOD_ALT = "first|initial|introductory|follow-up|second|final|last|full|standard|usual|whole|entire"
 _SUBJECT_THING = re.compile(
     rf"(?:^|\b(?:the|your|our|a|an|each|this|every)\s+)(?P<mods>(?:(?:{_MOD_ALT})\s+)*)"
-    r"(?P<noun>[A-Za-z]+)\s+(?:(?:from|after|for|of)\s+(?:the\s+|an?\s+|your\s+)?[a-z]+\s+)?"
+    r"(?:[a-z]+\s+)??(?P<noun>[A-Za-z]+)\s+(?:(?:from|after|for|of)\s+(?:the\s+|an?\s+|your\s+)?[a-z]+\s+)?"
     r"(?:(?:will|usually|typically|normally|should|generally|can)\s+)?"
     r"(?:lasts?|takes?|costs?|runs?\s+for|is|are)\s+"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+)?$",
@@ -1229,18 +1369,18 @@ def _statement_key(q: Quantity, lex: Lexicon) -> tuple[str, str] | None:
     if not (q.currency or (q.unit is not None and q.unit.dim == "[time]")):
         return None
     before = sentence_before(q.block, q.start)
-    if _VARIATION.search(before[-60:]):
-        return None
     dim = q.currency or "time"
+    thing = None
     m = _SUBJECT_THING.search(before[-80:])
     if m:
         thing = _thing(m.group("mods"), m.group("noun"), lex)
-        return (thing, dim) if thing else None
-    m = _ATTRIBUTIVE_THING.match(q.block.text, q.end)
-    if m and (q.currency or q.block.text[q.tokens[-1].end : q.tokens[-1].end + 1] == "-"):
-        thing = _thing(m.group("mods"), m.group("noun"), lex)
-        return (thing, dim) if thing else None
-    return None
+    else:
+        m = _ATTRIBUTIVE_THING.match(q.block.text, q.end)
+        if m and (q.currency or q.block.text[q.tokens[-1].end : q.tokens[-1].end + 1] == "-"):
+            thing = _thing(m.group("mods"), m.group("noun"), lex)
+    if thing is None or _VARIATION.search(before[-60:]):
+        return None  # "your doctor may extend it to 14 days": variation, not the figure
+    return (thing, dim)
 
 
 def _final_ordinals(an: Analysis, lex: Lexicon) -> Iterator[Quantity]:
@@ -1316,10 +1456,12 @@ def check_conflict(doc: Document, opts: Opts) -> Iterator[Hit]:
             sent = _sentence_index(an, q, sent_of_block)
             stated.append((sent, section_of.get(id(q.block), 0), q, ("#course", q.noun or "")))
         stated.sort(key=lambda t: (t[0], t[2].start))
-    seen: dict[tuple[str, str], _Extremes] = defaultdict(_Extremes)
-    for sent, _section, q, key in stated:
+    seen: dict[tuple[str, str, int], _Extremes] = defaultdict(_Extremes)
+    for sent, section, q, key in stated:
         lo, hi = _value_interval(q, key, opts)
-        ext = seen[key]
+        # the size of the course holds for the whole article; what one visit lasts or costs is
+        # compared within its section (a page may compare several treatments)
+        ext = seen[(*key, -1 if key[0] == "#course" else section)]
         prev = next((t[2] for t in ext.lows if t[1] != sent and hi < t[0] - 1e-9), None)
         if prev is None:
             prev = next((t[2] for t in ext.highs if t[1] != sent and lo > t[0] + 1e-9), None)

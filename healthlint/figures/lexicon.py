@@ -34,6 +34,7 @@ class Lexicon:
     exclusive: tuple[tuple[str, ...], ...]
     measure_before: re.Pattern[str]  # "... weight loss of" at the end of a text
     measure_after: re.Pattern[str]  # "of weight" at the start of a text
+    measure_bare: re.Pattern[str]  # "temperature " right before a qualified number
     total_cue: re.Pattern[str]
     sum_cue: re.Pattern[str]
     course_cue: re.Pattern[str]
@@ -86,6 +87,7 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         rf"|(?P<v>{v_alt}))\s*$",
         re.I,
     )
+    measure_bare = re.compile(rf"\b(?P<m>{m_alt})(?P<v>)\s+$", re.I)
     measure_after = re.compile(
         rf"\s+(?:of|in)\s+(?:body\s+|total\s+|your\s+)?(?P<m>{m_alt})\b", re.I
     )
@@ -108,6 +110,7 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         exclusive=exclusive,
         measure_before=measure_before,
         measure_after=measure_after,
+        measure_bare=measure_bare,
         total_cue=cue("total_cues"),
         sum_cue=cue("sum_cues"),
         course_cue=cue("course_cues"),

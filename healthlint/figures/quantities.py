@@ -359,8 +359,7 @@ def _unit_at(text: str, pos: int) -> tuple[str, object, int] | None:
             _CUR_WORDS.get(re.sub(r"\s+", " ", m.group("w").lower()), "USD"),
             m.end(),
         )
-    m = re.compile(r"\s?").match(text, pos)
-    start = m.end() if m else pos
+    start = pos + 1 if text[pos : pos + 1].isspace() else pos
     um = U.alias_regex().match(text, start)
     if um:
         unit = U.lookup(um.group())
@@ -379,7 +378,7 @@ def _unit_at(text: str, pos: int) -> tuple[str, object, int] | None:
     return None
 
 
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|before|after|of)\s+$", re.I)
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till)\s+$", re.I)
 
 
 def _year_in(text: str, t: Token) -> bool:
@@ -599,6 +598,8 @@ def _build(block: Block, text: str, group: list[Token], sep: str, lex: Lexicon) 
         before = sentence_before(block, t1.start)
         if lex.change_word.search(before[-80:]):
             q.sep = "change"
+        elif t1.value > t2.value and not _RANGE_WORD.search(before[-80:]):
+            q.sep = "change"  # "(from 160 to 130 mg/dL)": ranges run up, a change may run down
         else:
             q.sep = "to"
     # qualifier before
@@ -620,6 +621,9 @@ def _build(block: Block, text: str, group: list[Token], sep: str, lex: Lexicon) 
 
 
 _SENT_STARTS: dict[int, tuple[Block, list[int]]] = {}
+
+
+_RANGE_WORD = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|spans?)\b", re.I)
 
 
 def sentence_before(block: Block, pos: int) -> str:
@@ -720,6 +724,8 @@ def _measure(text: str, q: Quantity, lex: Lexicon) -> None:
     start = q.start
     before = text[max(0, start - 60) : start]
     m = lex.measure_before.search(before)
+    if m is None and q.qualifier is not None:
+        m = lex.measure_bare.search(before)  # "a temperature above 38 kg"
     if m:
         key = lex.measure_of.get(re.sub(r"\s+", " ", (m.group("m") or m.group("v")).lower()))
         if key:
@@ -840,8 +846,8 @@ def _link_money_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
                 if prev.noun and prev.block is q.block and q.start - prev.end < 40:
                     per = prev.noun
                     break
-        if per is None and q.per == "?each":
-            per = _each_subject(before, qs[:idx], q, lex)
+        if per is None and (q.per == "?each" or _EACH_COSTING.search(before[-30:])):
+            per = _each_subject(before, qs[:idx], q, lex)  # "3 treatments, each costing $400"
         if per is None and q.per is None:
             pm = _OVER_PERIOD.search(before[-60:])
             if pm:  # "over a full year that's $1,000" is $1,000 a year
@@ -855,6 +861,10 @@ def _link_money_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
 _OVER_PERIOD = re.compile(
     r"\b(?:over|in|for|across)\s+(?:a|one|the)\s+(?:full\s+|whole\s+|entire\s+|calendar\s+)?"
     r"(?P<u>year|month|week)\b[^.;:\d]{0,25}$",
+    re.I,
+)
+_EACH_COSTING = re.compile(
+    r"\beach\s+(?:costing|priced\s+at|at|for)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?$",
     re.I,
 )
 _PLURAL_WORD = re.compile(r"\b[A-Za-z]{3,}(?<![su])s\b")
