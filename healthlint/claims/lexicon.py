@@ -264,6 +264,7 @@ class Lexicon:
     dshea_intended: re.Pattern[str]
     dshea_partial: re.Pattern[str]
     dshea_taken: re.Pattern[str]
+    dshea_brand: re.Pattern[str]
     medical_metaphor: re.Pattern[str]
     detectors: dict[str, Detector]
     priority: list[str]
@@ -271,6 +272,8 @@ class Lexicon:
     # "detector.pattern" -> detectors whose claims inside its complement it stands for
     frames: dict[str, list[str]]
     coexist: frozenset[tuple[str, str]]  # detector pairs both reported when they overlap
+    # a pair's condition: the detector whose words must match, and the regex they must match
+    coexist_if: dict[tuple[str, str], tuple[str, re.Pattern[str]]]
     rewrites: list[tuple[re.Pattern[str], str]]
     rate: re.Pattern[str]
     terms: dict[str, list[str]] = field(default_factory=dict)
@@ -442,6 +445,12 @@ def build_lexicon(
             criterion=info.get("criterion", ""),
             advice=info.get("advice", ""),
         )
+    coexist_if: dict[tuple[str, str], tuple[str, re.Pattern[str]]] = {}
+    for i, pair in enumerate(raw.get("coexist") or []):
+        if len(pair) > 2:
+            cond = (str(pair[0]), expand(r"\b{" + str(pair[2]) + r"}\b", f"coexist[{i}]"))
+            coexist_if[(str(pair[0]), str(pair[1]))] = cond
+            coexist_if[(str(pair[1]), str(pair[0]))] = cond
     term_res = _TermRes({name: r"\b" + expansions[name] + r"\b" for name in terms})
     rewrites = [(_compile(a, "rewrites"), b) for a, b in raw.get("rewrites", [])]
     lex = Lexicon(
@@ -454,6 +463,7 @@ def build_lexicon(
         dshea_intended=_compile(context_raw["dshea_intended"], "context.dshea_intended"),
         dshea_partial=_compile(context_raw["dshea_partial"], "context.dshea_partial"),
         dshea_taken=_compile(context_raw.get("dshea_taken", "(?!)"), "context.dshea_taken"),
+        dshea_brand=_compile(context_raw.get("dshea_brand", "(?!)"), "context.dshea_brand"),
         medical_metaphor=_compile(
             context_raw.get("medical_metaphor", "(?!)"), "context.medical_metaphor"
         ),
@@ -464,8 +474,9 @@ def build_lexicon(
         coexist=frozenset(
             (str(a), str(b))
             for pair in raw.get("coexist") or []
-            for a, b in (tuple(pair), tuple(reversed(pair)))
+            for a, b in ((pair[0], pair[1]), (pair[1], pair[0]))
         ),
+        coexist_if=coexist_if,
         rewrites=rewrites,
         rate=_compile(_rate_regex(expansions["lose"]), "rate"),
         terms=terms,
