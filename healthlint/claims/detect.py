@@ -273,6 +273,8 @@ def analyse_text(
     if not text:
         return []
     screen = lex.pattern_screen
+    if screen is None and lex.screen_sources is not None:
+        screen = lex.tick_screen()
     cands = None if screen is None else screen.candidates(text)
     if cands is not None and not cands:
         return []
