@@ -83,3 +83,16 @@ def test_disease_claim_is_not_also_certain_efficacy(lex):
 
 def test_absolute_words_beside_a_disease_claim_are_both_reported(lex):
     assert detectors("This spray ends sinusitis for good.", lex) == {"absolute", "disease"}
+
+
+def test_wearing_or_rubbing_on_a_chosen_part_is_spot_reduction_and_gut_check(lex):
+    got = detectors("Smooth the balm onto your belly and watch the inches fall off.", lex)
+    assert {"spot_reduction", "weight_gut_check"} <= got
+    # a product named with "with" is the spot-reduction claim only
+    got = detectors("Flatten your tummy with the new contour gel.", lex)
+    assert "spot_reduction" in got and "weight_gut_check" not in got
+
+
+def test_few_negates_what_follows_but_a_few_does_not(lex):
+    assert detectors("Few serums have been shown to erase wrinkles.", lex) == set()
+    assert "efficacy" in detectors("A few drops erase wrinkles overnight.", lex)

@@ -335,7 +335,9 @@ def analyse_text(
                 or any(s <= rs and re_ <= e for rs, re_ in ctx.spans("risk"))
             ):  # a risk frame around or inside the match ("dissolving ... can cause swelling")
                 continue
-            if _harm_follows(text, s, e, lex):
+            # a harm after evidence words is what the evidence is about ("proven to reverse hair
+            # loss"), not a risk statement
+            if key != "uncited_evidence" and _harm_follows(text, s, e, lex):
                 continue
             if det.medical_context and _medical_subject(text, s, lex):
                 continue
