@@ -1,9 +1,10 @@
 """Precision and recall of the claims family on the labelled sentence sets.
 
-Usage: python benchmarks/claims_eval.py [--split dev|heldout|all|blind|everything] [--errors]
+Usage: python benchmarks/claims_eval.py [--split dev|heldout|all|blind|blind2|everything] [--errors]
 
 ``all`` is dev + heldout (the sets the detector was tuned on); ``blind`` is a set written by someone
-who never saw the detector; ``everything`` is all three. Every split is a list of
+who never saw the detector; ``blind2`` a second one (written blind on 2026-12-02, released for tuning
+in round 2); ``everything`` is all four. Every split is a list of
 ``{topic, c: [codes], t: text}`` items.
 
 Each sentence is treated as a one-sentence page: a sentence with a supplement structure/function
@@ -109,7 +110,7 @@ def load_split(split: str) -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
-        "--split", choices=["dev", "heldout", "all", "blind", "everything"], default="all"
+        "--split", choices=["dev", "heldout", "all", "blind", "blind2", "everything"], default="all"
     )
     ap.add_argument(
         "--errors", action="store_true", help="list the sentences the detector gets wrong"
@@ -117,7 +118,7 @@ def main() -> None:
     args = ap.parse_args()
     lex = load_lexicon()
     codes = codes_by_detector()
-    splits = {"all": ["dev", "heldout"], "everything": ["dev", "heldout", "blind"]}.get(
+    splits = {"all": ["dev", "heldout"], "everything": ["dev", "heldout", "blind", "blind2"]}.get(
         args.split, [args.split]
     )
     every: list[dict] = []

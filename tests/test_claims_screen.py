@@ -19,12 +19,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def lex():
-    return load_lexicon()
+    got = load_lexicon()
+    got.build_screens()  # normally built once a process has analysed enough sentences
+    return got
 
 
 @pytest.fixture(scope="module")
 def unscreened(lex):
     raw = copy.copy(lex)
+    raw.block_screen = None
     raw.pattern_screen = None
     raw.context_screen = None
     raw.topic_screen = None
@@ -126,3 +129,16 @@ def test_large_counted_repetitions_are_widened_for_the_screen():
     )
     assert widen(r"a{2,40}[x{0,90}]") == r"a{2,}[x{0,90}]"
     assert relax(r"a[^.]{1,60}b(?=c)") == r"a[^.]+b(?:)"
+
+
+def test_pattern_screen_is_built_only_once_enough_sentences_need_it():
+    from healthlint.claims.lexicon import SCREEN_AFTER, build_lexicon
+
+    fresh = build_lexicon()
+    assert fresh.pattern_screen is None and fresh.block_screen is None
+    text = "These gummies melt fat and cure acne."
+    first = analyse_text(text, fresh)  # unscreened: every pattern is tried
+    for _ in range(SCREEN_AFTER):
+        analyse_text("A plain sentence about the weather.", fresh)
+    assert fresh.pattern_screen is not None and fresh.block_screen is fresh.pattern_screen
+    assert analyse_text(text, fresh) == first

@@ -202,6 +202,16 @@ def _mentioned(text: str, s: int, e: int, lex: Lexicon) -> bool:
     return any(r.search(before) for r in lex.context["mention"])
 
 
+def _in_disclaimer(text: str, s: int, e: int, lex: Lexicon) -> bool:
+    """Whether the match lies inside the DSHEA disclaimer itself ("This product is not intended
+    to diagnose, treat, cure, or prevent any disease"), whichever sentence it stands in."""
+    if "intended" not in text:
+        return False
+    return any(
+        m.start() <= s and e <= m.end() for m in lex.dshea_intended.finditer(text, 0, len(text))
+    )
+
+
 def _medical_subject(text: str, s: int, lex: Lexicon) -> bool:
     """Whether a medical intervention or clinician is named before ``s`` as itself, not as a
     metaphor or a comparison ("nature's antibiotic", "better than antibiotics")."""
@@ -263,6 +273,8 @@ def analyse_text(
     if not text:
         return []
     screen = lex.pattern_screen
+    if screen is None and lex.screen_sources is not None:
+        screen = lex.tick_screen()
     cands = None if screen is None else screen.candidates(text)
     if cands is not None and not cands:
         return []
@@ -310,7 +322,7 @@ def analyse_text(
                 text, ctx.clause_start(s)
             ):
                 continue
-            if ctx.negated(s, e):
+            if ctx.negated(s, e) or _in_disclaimer(text, s, e, lex):
                 continue
             if key != "hype" and ctx.in_clause("official", s, e):
                 continue
@@ -323,7 +335,9 @@ def analyse_text(
                 or any(s <= rs and re_ <= e for rs, re_ in ctx.spans("risk"))
             ):  # a risk frame around or inside the match ("dissolving ... can cause swelling")
                 continue
-            if _harm_follows(text, s, e, lex):
+            # a harm after evidence words is what the evidence is about ("proven to reverse hair
+            # loss"), not a risk statement
+            if key != "uncited_evidence" and _harm_follows(text, s, e, lex):
                 continue
             if det.medical_context and _medical_subject(text, s, lex):
                 continue
@@ -347,7 +361,7 @@ def analyse_text(
         return found
     if lex.frames and ctx is not None and len(found) > 1:
         found = _unframed(found, lex.frames, ctx)
-    return _dedupe(found, lex.priority, lex.supersedes, lex.coexist)
+    return _dedupe(found, lex.priority, lex.supersedes, lex.coexist, lex.coexist_if)
 
 
 def _unframed(found: list[Claim], frames: dict[str, list[str]], ctx: _Context) -> list[Claim]:
@@ -373,12 +387,24 @@ def _dedupe(
     priority: list[str],
     supersedes: dict[str, list[str]],
     coexist: frozenset[tuple[str, str]] = frozenset(),
+    coexist_if: dict[tuple[str, str], tuple[str, re.Pattern[str]]] | None = None,
 ) -> list[Claim]:
     """One finding per overlapping stretch: the most specific detector, then the longest match.
 
     Pairs in ``coexist`` break different criteria with the same words ("lose 3 inches off your
-    waist" is spot reduction and weight in inches): both are kept.
+    waist" is spot reduction and weight in inches): both are kept; a pair in ``coexist_if`` only
+    when the named detector's words match its regex ("melts belly fat": a mechanism verb).
     """
+
+    def both(c: Claim, k: Claim) -> bool:
+        if (c.detector, k.detector) not in coexist:
+            return False
+        cond = (coexist_if or {}).get((c.detector, k.detector))
+        if cond is None:
+            return True
+        who, rx = cond
+        return rx.search(c.text if c.detector == who else k.text) is not None
+
     rank = {k: i for i, k in enumerate(priority)}
     beaten = {(b, a) for a, bs in supersedes.items() for b in bs}  # (loser, winner)
     order = sorted(
@@ -391,11 +417,7 @@ def _dedupe(
             and c.start < k.end
             and (
                 k.detector == c.detector
-                or (
-                    c.detector in rank
-                    and k.detector in rank
-                    and (c.detector, k.detector) not in coexist
-                )
+                or (c.detector in rank and k.detector in rank and not both(c, k))
             )
             for k in kept
         ):

@@ -40,13 +40,18 @@ def supplement_subject(text: str, start: int, lex: Lexicon) -> tuple[str, int, i
     "Ashwagandha helps your body manage stress", "Vitamin D3 + K2 helps maintain strong bones":
     a supplement ingredient is the subject right before the claim. "Take our menopause complex
     to support hormonal balance": the claim is the purpose of taking a product. Either makes the
-    claim a supplement claim even on a page that names no other supplement word.
+    claim a supplement claim even on a page that names no other supplement word. So does a
+    product brand as the subject ("ImmunoMax boosts your immunity"): a page naming a product by
+    brand and claiming a structure/function effect for it is selling it.
     """
     before = text[max(0, start - 100) : start]
     offset = start - len(before)
     took = lex.dshea_taken.search(before)
     if took is not None:
         return took.group(), offset + took.start(), offset + took.end()
+    brand = lex.dshea_brand.search(before)
+    if brand is not None and not any(c in brand.group() for c in ".;:!?()"):
+        return brand.group().strip(), offset + brand.start(), offset + brand.end()
     last = None
     for name in ("supplement_strong", "supplement_weak"):
         for m in lex.term_res[name].finditer(before):
