@@ -1,12 +1,15 @@
 """Precision and recall of the figures rules on the evaluation sets in benchmarks/data/.
 
-Run: python benchmarks/figures_eval.py [--set own|blind|all] [--verbose]
+Run: python benchmarks/figures_eval.py [--set own|blind|blind2|all] [--verbose]
 
 - ``own`` (default): benchmarks/data/figures_eval.yml, the team's set, split into dev passages
   (used while tuning) and held-out ones (written before).
 - ``blind``: benchmarks/data/figures_blind.yml, written without reading the detectors. It is
   for measuring only: never copy its passages into tests or lexicons.
-- ``all``: both, one after the other.
+- ``blind2``: benchmarks/data/figures_blind2.yml, a second set written blind (2026-12-02) and
+  released for tuning in round 2; conversion errors and averages outside a range are relabelled
+  to the checks that report them (``units``, ``range``).
+- ``all``: all three, one after the other.
 
 Each passage is linted as Markdown with only the FIG rules; a check "fires" on a passage if it
 reports anything. Scores are per check and overall. ``--verbose`` prints every missed check and
@@ -36,6 +39,7 @@ CODE_TO_CHECK = {
 SETS = {
     "own": ROOT / "benchmarks" / "data" / "figures_eval.yml",
     "blind": ROOT / "benchmarks" / "data" / "figures_blind.yml",
+    "blind2": ROOT / "benchmarks" / "data" / "figures_blind2.yml",
 }
 
 Row = tuple[set[str], set[str]]
@@ -115,10 +119,10 @@ def run_set(name: str, verbose: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("own", "blind", "all"), default="own")
+    ap.add_argument("--set", choices=("own", "blind", "blind2", "all"), default="own")
     ap.add_argument("--verbose", "-v", action="store_true", help="print misses and false alarms")
     args = ap.parse_args(argv)
-    names = ("own", "blind") if args.set == "all" else (args.set,)
+    names = ("own", "blind", "blind2") if args.set == "all" else (args.set,)
     for name in names:
         if len(names) > 1:
             print(f"\n######## {name}")

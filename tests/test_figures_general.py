@@ -197,6 +197,40 @@ FIRES = [
         "Spray once into each nostril, three sprays a day in all. Each spray delivers 50 mcg, "
         "giving a daily total of 300 mcg.",
     ),
+    # round 2 (patterns from the second released blind set; passages original)
+    # a total for the whole course named after the sum
+    (
+        "FIG001",
+        "Laser hair removal is $90 per session; plan on six sessions. Set aside $380 for the whole course.",
+    ),
+    (
+        "FIG001",
+        "Each acupuncture visit costs £40 and a usual course is eight visits: £250 for the complete course.",
+    ),
+    # 'N <things> of $X' is a price per thing
+    ("FIG001", "Hearing aids can be paid in 12 monthly payments of $95, a total of $1,500."),
+    ("FIG001", "The course is 10 sessions of €60, so €450 altogether."),
+    # 'N of them' counts what the price was per
+    (
+        "FIG001",
+        "Sports massages cost $60 each, and most runners book 4 of them. Expect to pay $400 in total.",
+    ),
+    # a stated range must restate both ends of the implied range
+    (
+        "FIG001",
+        "Physio costs $40-$50 a visit, and you will need 5 to 8 visits, so between $200 and $260 in total.",
+    ),
+    # an adjective between the count and what it counts
+    ("FIG001", "The plan is 8 weeks of two guided walks a week, 20 walks in all."),
+    # a conversion after an amount whose rate comes from the subject
+    ("FIG005", "Each capsule holds 2.5 g (250 mg) of magnesium citrate."),
+    ("FIG005", "Each scoop provides 30 g (3 oz) of protein powder."),
+    # an average named with words between 'average' and its value
+    (
+        "FIG006",
+        "Consultations ran from 10 to 25 minutes, with an average consultation time of 32 minutes.",
+    ),
+    ("FIG006", "Stays ranged from 2 to 5 nights, and the mean hospital stay was 7 nights."),
 ]
 
 QUIET = [
@@ -311,6 +345,20 @@ QUIET = [
     "Each dose is three 100 mg tablets, taken twice a day. That is 600 mg daily, "
     "below the maximum daily dose of 1,000 mg.",
     "Use two drops twice a day. Each bottle holds 5 ml and lasts about 25 days.",
+    # round 2
+    "Laser hair removal is $90 per session; plan on six sessions. Set aside $540 for the whole course.",
+    "Each acupuncture visit costs £40 and a usual course is eight visits: £320 for the complete course.",
+    "Hearing aids can be paid in 12 monthly payments of $95, a total of $1,140.",
+    "The course is 10 sessions of €60, so €600 altogether.",
+    "Sports massages cost $60 each, and most runners book 4 of them. Expect to pay $240 in total.",
+    "Physio costs $40-$50 a visit, and you will need 5 to 8 visits, so between $200 and $400 in total.",
+    "The plan is 8 weeks of two guided walks a week, 16 walks in all.",
+    "Each capsule holds 2.5 g (2,500 mg) of magnesium citrate.",
+    "Each scoop provides 30 g (about 1 oz) of protein powder.",
+    "Consultations ran from 10 to 25 minutes, with an average consultation time of 17 minutes.",
+    "Stays ranged from 2 to 5 nights, and the mean hospital stay was 3 nights.",
+    # a price per person, not per thing counted
+    "Of the 40 patients of Dr Lee, 12 paid $30 each.",
 ]
 
 
@@ -328,3 +376,11 @@ def test_rate_message_shows_the_arithmetic() -> None:
     (msg,) = messages("Swallow one 20 mg capsule every 8 hours, or 40 mg per day.")
     assert "20 mg × 3 (every 8 hours) per day = 60 mg per day" in msg
     assert "'40 mg'" in msg
+
+
+def test_range_total_message_names_the_missing_end() -> None:
+    (msg,) = messages(
+        "Physio costs $40-$50 a visit, and you will need 5 to 8 visits, so between $200 and $260 in total."
+    )
+    assert "$200–$400" in msg or "$200-$400" in msg, msg
+    assert "stops short of the highest total" in msg

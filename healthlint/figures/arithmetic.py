@@ -278,9 +278,14 @@ def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, 
         for c in window:
             if c is r or _is_rate(c.q) or not _eligible_part(c.q, opts) or c.q.percent:
                 continue
-            if c.q.currency or c.q.kind == "number":
+            if c.q.currency:
                 continue
-            per_f = _per_factor(c.q, r.q.per or "", opts.lex)
+            if c.q.kind == "number":
+                if not _counts_them(c.q, r.q, opts.lex):
+                    continue
+                per_f: float | None = 1.0  # "£55 each ... need 6 to 10 of them"
+            else:
+                per_f = _per_factor(c.q, r.q.per or "", opts.lex)
             if per_f is None:
                 per_f = _counted_per_period(c.q, r.q.per or "", rates)
             if per_f is None:
@@ -300,6 +305,19 @@ def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, 
     if best is None:
         return None
     return best[1], best[2], best[3], best[4]
+
+
+_OF_THEM = re.compile(r"\s+of\s+them\b", re.I)
+
+
+def _counts_them(c: Quantity, r: Quantity, lex: Lexicon) -> bool:
+    """'6 to 10 of them' after a price per appointment counts the appointments."""
+    return (
+        r.per in lex.course_nouns
+        and c.block is r.block
+        and r.end <= c.start
+        and bool(_OF_THEM.match(c.block.text, c.full_end))
+    )
 
 
 def _counted_per_period(c: Quantity, per: str, rates: list[Item]) -> float | None:
@@ -324,7 +342,7 @@ def _is_total(an: Analysis, t: Item, c: Item, r: Item, opts: Opts) -> bool:
     block = tq.block
     after = block.text[tq.full_end : tq.full_end + 30]
     if re.match(
-        r"\s*(?:for|on)\s+(?:an?|the|each|one)\s+(?!course|whole|full|entire|treatment)",
+        r"\s*(?:for|on)\s+(?:an?|the|each|one)\s+(?!course|whole|full|entire|complete|treatment)",
         after,
         re.I,
     ):
@@ -355,6 +373,8 @@ def _is_total(an: Analysis, t: Item, c: Item, r: Item, opts: Opts) -> bool:
         return True
     if re.match(r"\s*(?:in\s+total|total|overall|altogether|in\s+all)\b", after, re.I):
         return True
+    if _WHOLE_COURSE_AFTER.match(after):
+        return True  # "budget $620 for the full course"
     if c.sent == t.sent and c.q.block is block and c.q.end <= tq.start:
         between = block.text[c.q.full_end : tq.start]
         others = [
@@ -367,6 +387,11 @@ def _is_total(an: Analysis, t: Item, c: Item, r: Item, opts: Opts) -> bool:
     return False
 
 
+_WHOLE_COURSE_AFTER = re.compile(
+    r"\s*(?:for|of|on)\s+(?:the|your|a|an)\s+(?:full|whole|entire|complete)\s+"
+    r"(?:course|treatment|programme|program|plan|package|series)\b",
+    re.I,
+)
 _OWN_SUBJECT = re.compile(
     r"\b(?:a|an|the|each|one|this|that|your)\s+(?:[\w-]+\s+)??(?P<noun>[a-z]+)\s+"
     r"(?:(?:will|can|may|might|could|usually|typically|often)\s+)?(?:costs?|is|are|was)\s+"
@@ -409,6 +434,12 @@ def _compare_total(tq: Quantity, lo: float, hi: float, opts: Opts, *parts: Quant
         return "is lower"
     if tq.low > hi * (1 + tol):
         return "is higher"
+    if tq.is_range and lo < hi and tq.qualifier is None and tq.suffix_qualifier is None:
+        # a stated range restates both ends: "£55-£70 × 6-10 = £330-£700", not "£330-£500"
+        if tq.high < hi * (1 - tol):
+            return "stops short of the highest total"
+        if tq.low > lo * (1 + tol):
+            return "starts above the lowest total"
     return None
 
 
@@ -1129,7 +1160,11 @@ def _conversions(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
             continue
         if a.unit.dim != b.unit.dim or a.unit.dim == "[time]" or "change" in (a.sep, b.sep):
             continue
-        if a.is_range != b.is_range or (a.per, a.freq, a.per_size) != (b.per, b.freq, b.per_size):
+        if a.is_range != b.is_range:
+            continue
+        if (a.per, a.freq, a.per_size) != (b.per, b.freq, b.per_size) and not (
+            b.per is None and a.full_end == a.end and b.block.text[a.end : b.start].strip() == "("
+        ):  # "each softgel contains 1.5 g (150 mg)": the rate comes from the subject
             continue  # "500 mg twice a day, 1 g a day" is a rate restated (FIG001)
         if not _CONVERSION_GAP.fullmatch(a.block.text[a.full_end : b.start]):
             continue
@@ -1196,7 +1231,8 @@ def check_units(doc: Document, opts: Opts) -> Iterator[Hit]:
 
 _AVERAGE_AFTER = re.compile(
     r"[^.;!?\d]{0,40}?\b(?:an?\s+|the\s+)?(?:average|mean|median|midpoint|typical)"
-    r"(?:\s+(?:of|is|was|cost|price|fee|charge|dose|stay|time))*\s*(?:of|is|was|:)?\s*$",
+    r"(?:(?:\s+(?:of|is|was|cost|price|fee|charge|dose|stay|time))*\s*(?:of|is|was|:)?"
+    r"|(?:\s+[a-z-]+){1,2}\s+(?:of|is|was|were))\s*$",
     re.I,
 )
 _AVERAGE_WORD = re.compile(r"(?:an?\s+)?(?:average|mean|median)\b", re.I)

@@ -132,6 +132,7 @@ _PLURAL_SUBJECT = re.compile(
     r"(?:cost|are|run|come\s+in\s+at|are\s+priced\s+at)\b[^.;:!?]*$",
     re.I,
 )
+_OF_PRICE = re.compile(r"\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?")
 _AT_BEFORE = re.compile(r"\bat\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
 _FRACTION_GAP = re.compile(
     r"^\s+(?P<kind>of|out\s+of|in)(?:\s+(?:the|every|all|all\s+the))?\s+$", re.I
@@ -846,6 +847,18 @@ def _link_money_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
                 if prev.noun and prev.block is q.block and q.start - prev.end < 40:
                     per = prev.noun
                     break
+        if per is None and q.per is None and idx:
+            prev = qs[idx - 1]
+            if (
+                prev.noun
+                and prev.block is q.block
+                and prev.unit is None
+                and not prev.currency
+                and not prev.percent
+                and prev.noun not in people_singular(lex)
+                and _OF_PRICE.fullmatch(q.block.text, prev.full_end, q.start)
+            ):
+                per = prev.noun  # "18 monthly instalments of $150": $150 per instalment
         if per is None and (q.per == "?each" or _EACH_COSTING.search(before[-30:])):
             per = _each_subject(before, qs[:idx], q, lex)  # "3 treatments, each costing $400"
         if per is None and q.per is None:
