@@ -96,3 +96,26 @@ def test_wearing_or_rubbing_on_a_chosen_part_is_spot_reduction_and_gut_check(lex
 def test_few_negates_what_follows_but_a_few_does_not(lex):
     assert detectors("Few serums have been shown to erase wrinkles.", lex) == set()
     assert "efficacy" in detectors("A few drops erase wrinkles overnight.", lex)
+
+
+def test_no_pattern_exhausts_re2s_dfa_memory(tmp_path):
+    """RE2 prints "DFA out of memory" to standard error (and slows to its NFA) when a pattern's
+    automaton is too large, e.g. a long term list repeated under a counted repetition."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import yaml\n"
+        "from healthlint.claims.lexicon import load_lexicon\n"
+        "lex = load_lexicon()\n"
+        "items = yaml.safe_load(open('tests/data/claims_probes.yml', encoding='utf-8'))\n"
+        "text = ' '.join(i['t'] for i in items)\n"
+        "for _k, _d, p in lex.flat:\n"
+        "    list(p.regex.finditer(text))\n"
+    )
+    got = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert "out of memory" not in got.stderr
