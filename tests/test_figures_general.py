@@ -231,6 +231,28 @@ FIRES = [
         "Consultations ran from 10 to 25 minutes, with an average consultation time of 32 minutes.",
     ),
     ("FIG006", "Stays ranged from 2 to 5 nights, and the mean hospital stay was 7 nights."),
+    # a percentage restated after 'that is' / 'i.e.' following a few words
+    ("FIG003", "Of the 80 nurses asked, 20 work night shifts, that is 40% of them."),
+    ("FIG003", "Among 150 smokers in the trial, 45 quit for good, i.e. 20%."),
+    # '<pct> of <group>, A of the B people'
+    (
+        "FIG003",
+        "Around 35% of parents, 90 of the 200 people who replied, said screen time worried them.",
+    ),
+    # 'N people ...; <pct> of them, or A'
+    (
+        "FIG003",
+        "The helpline took 500 callers in May; 12% of them, or 80 callers, were referred on.",
+    ),
+    # two readings of one measure, at baseline and later, then the size of the change
+    ("FIG002", "Mean HbA1c was 8.4% at baseline and 7.9% at six months, a fall of 0.8 points."),
+    (
+        "FIG002",
+        "Patients walked 310 metres at the start and 380 metres after rehab, a gain of 90 metres.",
+    ),
+    # a loss with its period after the verb
+    ("FIG008", "Real customers report 3 lb lost every week on the shake plan."),
+    ("FIG008", "Expect 1.5 kg shed each week for the first two months."),
 ]
 
 QUIET = [
@@ -359,6 +381,19 @@ QUIET = [
     "Stays ranged from 2 to 5 nights, and the mean hospital stay was 3 nights.",
     # a price per person, not per thing counted
     "Of the 40 patients of Dr Lee, 12 paid $30 each.",
+    "Of the 80 nurses asked, 20 work night shifts, that is 25% of them.",
+    "Among 150 smokers in the trial, 45 quit for good, i.e. 30%.",
+    "Around 45% of parents, 90 of the 200 people who replied, said screen time worried them.",
+    "The helpline took 500 callers in May; 12% of them, or 60 callers, were referred on.",
+    # a share of another group is not the count restated
+    "About 40% of women, 30 of the 100 men asked, said they had never had a health check.",
+    "The clinic treated 300 patients; 20% of them had diabetes and 45 had asthma.",
+    "Mean HbA1c was 8.4% at baseline and 7.9% at six months, a fall of 0.5 points.",
+    "Patients walked 310 metres at the start and 380 metres after rehab, a gain of 70 metres.",
+    "Real customers report 1 lb lost every week on the shake plan.",
+    "Expect 0.5 kg shed each week for the first two months.",
+    # two groups, not two readings of one
+    "Men weighed 84 kg and women 68 kg, a difference of 16 kg.",
 ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from healthlint.document import Document
@@ -631,6 +631,33 @@ def check_difference(doc: Document, opts: Opts) -> Iterator[Hit]:
             if d is None:
                 continue
             yield from _judge_difference(doc, q, d, noun, opts)
+        yield from _baseline_changes(doc, items, opts)
+
+
+# "94 kg at baseline and 88 kg at week 24": two readings of one measure, first and later
+_BASELINE_GAP = re.compile(
+    r"[^.;!?\d]{0,40}?\b(?:at\s+baseline|at\s+(?:the\s+)?(?:start|outset|beginning)"
+    r"|at\s+(?:entry|enrol?ment|the\s+first\s+visit)|initially|before\s+(?:treatment|the\s+\w+))"
+    r"\s*,?\s+(?:and|but|then|to)\s+(?:(?:was|were|had|weighed|measured)\s+)?",
+    re.I,
+)
+
+
+def _baseline_changes(doc: Document, items: list[Item], opts: Opts) -> Iterator[Hit]:
+    for i in range(len(items) - 2):
+        a, b = items[i].q, items[i + 1].q
+        if a.block is not b.block or a.is_range or b.is_range or "change" in (a.sep, b.sep):
+            continue
+        if a.per is not None or b.per is not None or a.percent != b.percent:
+            continue
+        if (a.unit is None or a.unit is not b.unit) and not (a.percent and a.unit is b.unit):
+            continue
+        if not _BASELINE_GAP.fullmatch(a.block.text, a.full_end, b.start):
+            continue
+        pair = replace(a, end=b.end, full_end=b.full_end, hi=b.lo, sep="change")
+        d, noun = _difference_for([Item(pair, 0, 0), *items[i + 2 :]], 0, opts.lex)
+        if d is not None:
+            yield from _judge_difference(doc, pair, d, noun, opts)
 
 
 _DIFF_PREFIX = re.compile(
@@ -790,6 +817,14 @@ _PCT_AFTER = re.compile(
     r"[\s,]*(?:\(|—|–|-|:|,\s*(?:or|that\s+is|i\.e\.,?|which\s+is|roughly|about)?|\s+or)\s*$",
     re.I,
 )
+# "60 reported side effects, that is 30%": an explicit restatement after any few words
+_PCT_RESTATED = re.compile(r"[^,.;()\d]{0,30},\s*(?:that\s+is|i\.e\.,?|which\s+is)\s*", re.I)
+# "62% of respondents, 310 of the 600": the share of a group, then its count
+_PCT_OF_GROUP = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?P<w>[A-Za-z]+)\s*,\s*", re.I)
+# "1,200 patients ...; 15% of them, or 240 people"
+_PCT_OF_THEM = re.compile(
+    r"\s+of\s+(?:them|these|those)\s*(?:\(|—|–|:|,\s*(?:or|that\s+is|i\.e\.,?))\s*", re.I
+)
 
 
 _PCT_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?$", re.I)
@@ -814,13 +849,16 @@ def _percent_triples(
         j = index[id(last)]
         if j + 1 < len(qs) and qs[j + 1].percent and not qs[j + 1].is_range:
             gap = text[last.full_end : qs[j + 1].start]
-            if len(gap) <= 45 and _PCT_AFTER.fullmatch(gap):
+            if len(gap) <= 45 and (_PCT_AFTER.fullmatch(gap) or _PCT_RESTATED.fullmatch(gap)):
                 yield a, b, qs[j + 1]
                 continue
         k = index[id(a)]
         if k > 0 and qs[k - 1].percent and not qs[k - 1].is_range:
             gap = text[qs[k - 1].full_end : a.start]
-            if re.fullmatch(r"\s*\(\s*|\s*,\s*or\s+|\s*[—–]\s*", gap):
+            g = _PCT_OF_GROUP.fullmatch(gap)
+            if re.fullmatch(r"\s*\(\s*|\s*,\s*or\s+|\s*[—–]\s*", gap) or (
+                g is not None and _same_group(g.group("w"), b, lex)
+            ):
                 yield a, b, qs[k - 1]
     for a, p, w in zip(qs, qs[1:], qs[2:], strict=False):
         if not p.percent or p.is_range or a.is_range or w.is_range or a.percent or w.percent:
@@ -831,6 +869,18 @@ def _percent_triples(
             text[p.end : w.start]
         ):
             yield a, w, p  # "64 participants (32%) out of 250"
+    people = people_singular(lex)
+    for w, p, a in zip(qs, qs[1:], qs[2:], strict=False):
+        if not p.percent or p.is_range or w.noun not in people or w.is_range or a.is_range:
+            continue
+        if w.sep == "change" or a.percent or a.currency or a.unit is not None:
+            continue
+        if a.noun is not None and a.noun not in people:
+            continue
+        between = text[w.full_end : p.start]
+        if len(between) <= 60 and not re.search(r"[.!?\d]", between):
+            if _PCT_OF_THEM.fullmatch(text[p.end : a.start]):
+                yield a, w, p
     for p, w, a in zip(qs, qs[1:], qs[2:], strict=False):
         if not p.percent or p.is_range or w.noun is None or w.is_range or a.is_range:
             continue
@@ -905,6 +955,13 @@ def _fraction_shares(doc: Document, an: Analysis) -> Iterator[Hit]:
             related=[Related(w.core_span(), w.describe())],
             data={"computed": share * 100, "stated": frac * 100},
         )
+
+
+def _same_group(word: str, whole: Quantity, lex: Lexicon) -> bool:
+    """Whether '<pct> of <word>' speaks of the people counted by ``whole``."""
+    w = singular(word.lower())
+    people = people_singular(lex)
+    return w in people and whole.noun in (w, "person", "people")
 
 
 def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
@@ -1537,6 +1594,14 @@ _IN_DURATION = re.compile(
 )
 
 
+# "2.5 kg lost every week": the loss verb and its period after the amount
+_LOST_EVERY = re.compile(
+    r"\s+(?:of\s+(?:weight|fat)\s+)?(?:lost|shed|dropped|off)\s+(?:each|every|per|a)\s+"
+    r"(?P<unit>day|week|fortnight|month)\b",
+    re.I,
+)
+
+
 def check_weight_loss(doc: Document, opts: Opts) -> Iterator[Hit]:
     """Weight loss faster than about 2 lb (1 kg) a week, sustained (FTC Gut Check, CAP 13.10)."""
     an = analyse(doc, opts)
@@ -1552,10 +1617,15 @@ def check_weight_loss(doc: Document, opts: Opts) -> Iterator[Hit]:
         sentence, s0 = _sentence(an, it)
         rel = q.start - s0
         before = sentence[max(0, rel - 45) : rel]
-        if not lex.loss_verb.search(before) and not re.match(
-            r"\s+(?:of\s+)?(?:weight|body\s*weight|fat)\b|\s+(?:lighter|slimmer)\b",
-            q.block.text[q.end : q.end + 20],
-            re.I,
+        every = _LOST_EVERY.match(q.block.text, q.end) if q.per is None else None
+        if (
+            not every
+            and not lex.loss_verb.search(before)
+            and not re.match(
+                r"\s+(?:of\s+)?(?:weight|body\s*weight|fat)\b|\s+(?:lighter|slimmer)\b",
+                q.block.text[q.end : q.end + 20],
+                re.I,
+            )
         ):
             continue
         if lex.loss_exempt.search(sentence):
@@ -1565,6 +1635,8 @@ def check_weight_loss(doc: Document, opts: Opts) -> Iterator[Hit]:
             weeks = U.convert(q.per_size, units[q.per], week)
             if q.freq != 1 and weeks:
                 weeks /= q.freq
+        elif every:
+            weeks = U.convert(1.0, units[every.group("unit").lower()], week)
         else:
             m = _IN_DURATION.match(q.block.text, q.full_end)
             if m and m.group("unit"):
