@@ -253,6 +253,15 @@ FIRES = [
     # a loss with its period after the verb
     ("FIG008", "Real customers report 3 lb lost every week on the shake plan."),
     ("FIG008", "Expect 1.5 kg shed each week for the first two months."),
+    # everyone in a study counted two ways
+    (
+        "FIG007",
+        "The trial recruited 180 smokers. All 210 participants were given nicotine patches.",
+    ),
+    (
+        "FIG007",
+        "We enrolled 64 patients after surgery; the follow-up was long. All 60 patients completed it.",
+    ),
 ]
 
 QUIET = [
@@ -394,6 +403,10 @@ QUIET = [
     "Expect 0.5 kg shed each week for the first two months.",
     # two groups, not two readings of one
     "Men weighed 84 kg and women 68 kg, a difference of 16 kg.",
+    "The trial recruited 180 smokers. All 180 participants were given nicotine patches.",
+    "The trial enrolled 320 patients. All 160 patients in the treatment arm took the tablet daily.",
+    "The study enrolled 200 adults. All 90 women completed the diary.",
+    "Study A enrolled 120 people and study B enrolled 300 people.",
 ]
 
 

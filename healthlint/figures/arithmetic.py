@@ -1568,6 +1568,50 @@ def check_conflict(doc: Document, opts: Opts) -> Iterator[Hit]:
                 related=[Related(prev.core_span(), f"first given as {prev.text}")],
             )
         ext.add(lo, hi, sent, q)
+    yield from _all_enrolled(doc, an, lex)
+
+
+_ENROLLED_BEFORE = re.compile(
+    r"\b(?:enrol(?:l)?ed|recruited|randomi[sz]ed|signed\s+up)\s+(?:a\s+total\s+of\s+)?$", re.I
+)
+_ALL_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\s)(?:all|all\s+of\s+the|each\s+of\s+the)\s+$", re.I)
+_WHOLE_GROUP_AFTER = re.compile(
+    r"\s*(?:[,.;:]|(?:have|had|were|was|are|completed|finished|received|took|underwent|attended"
+    r"|answered|returned|reported|gave|filled)\b)",
+    re.I,
+)
+_STUDY_PEOPLE = frozenset(["participant", "patient", "subject", "volunteer", "person"])
+
+
+def _all_enrolled(doc: Document, an: Analysis, lex: Lexicon) -> Iterator[Hit]:
+    """'The study enrolled 320 adults. All 350 participants completed ...': everyone in a study
+    counted two ways, a few sentences apart."""
+    people = people_singular(lex)
+    last: Item | None = None
+    for it in an.items:
+        q = it.q
+        if q.kind != "count" or q.is_range or q.qualifier or q.noun not in people:
+            continue
+        before = q.block.text[max(0, q.start - 40) : q.start]
+        if _ENROLLED_BEFORE.search(before):
+            last = it
+            continue
+        if last is None or not _ALL_BEFORE.search(before[-15:]):
+            continue
+        if it.section != last.section or it.sent - last.sent > 3 or it.sent == last.sent:
+            continue
+        e = last.q
+        if q.noun != e.noun and q.noun not in _STUDY_PEOPLE:
+            continue
+        if q.lo == e.lo or not _WHOLE_GROUP_AFTER.match(q.block.text, q.full_end):
+            continue  # "all 200 patients in the treatment arm" is a part of the study
+        yield Hit(
+            *q.core_span(),
+            f"{_quote(q)} conflicts with {_quote(e)} (line {_line(doc, e)}): the number of "
+            "people in the study is given two different ways",
+            suggestion="Give one figure throughout, or say who was added or left out.",
+            related=[Related(e.core_span(), f"first given as {e.text}")],
+        )
 
 
 def _what(key: tuple[str, str]) -> str:
