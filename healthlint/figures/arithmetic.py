@@ -15,6 +15,7 @@ from typing import Any
 
 from healthlint.document import Document
 from healthlint.figures import units as U
+from healthlint.figures.lazyre import lazy
 from healthlint.figures.lexicon import Lexicon
 from healthlint.figures.quantities import (
     Quantity,
@@ -133,7 +134,7 @@ def _same_measure(a: Quantity, b: Quantity, lex: Lexicon | None = None) -> float
     return None
 
 
-_WORDS_AFTER = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+_WORDS_AFTER = lazy(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 
 
 def _per_factor(q: Quantity, per: str, lex: Lexicon | None = None) -> float | None:
@@ -183,7 +184,7 @@ def _interval(q: Quantity) -> tuple[float, float]:
 
 # --- FIG001 totals ----------------------------------------------------------------------------
 
-_PARTIAL = re.compile(r"\b(?:more|additional|extra|further|another|remaining)\s*$", re.I)
+_PARTIAL = lazy(r"\b(?:more|additional|extra|further|another|remaining)\s*$", re.I)
 
 
 def _is_rate(q: Quantity) -> bool:
@@ -236,7 +237,7 @@ def check_total(doc: Document, opts: Opts) -> Iterator[Hit]:
     yield from _restated_rates(doc, an, opts)
 
 
-_PLUS = re.compile(r"\b(?:plus|including|includes|as\s+well\s+as|on\s+top\s+of)\b|\+", re.I)
+_PLUS = lazy(r"\b(?:plus|including|includes|as\s+well\s+as|on\s+top\s+of)\b|\+", re.I)
 
 
 def _extra_charge(an: Analysis, t: Item, r: Item, c: Item) -> bool:
@@ -307,7 +308,7 @@ def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, 
     return best[1], best[2], best[3], best[4]
 
 
-_OF_THEM = re.compile(r"\s+of\s+them\b", re.I)
+_OF_THEM = lazy(r"\s+of\s+them\b", re.I)
 
 
 def _counts_them(c: Quantity, r: Quantity, lex: Lexicon) -> bool:
@@ -387,12 +388,12 @@ def _is_total(an: Analysis, t: Item, c: Item, r: Item, opts: Opts) -> bool:
     return False
 
 
-_WHOLE_COURSE_AFTER = re.compile(
+_WHOLE_COURSE_AFTER = lazy(
     r"\s*(?:for|of|on)\s+(?:the|your|a|an)\s+(?:full|whole|entire|complete)\s+"
     r"(?:course|treatment|programme|program|plan|package|series)\b",
     re.I,
 )
-_OWN_SUBJECT = re.compile(
+_OWN_SUBJECT = lazy(
     r"\b(?:a|an|the|each|one|this|that|your)\s+(?:[\w-]+\s+)??(?P<noun>[a-z]+)\s+"
     r"(?:(?:will|can|may|might|could|usually|typically|often)\s+)?(?:costs?|is|are|was)\s+"
     r"(?:about|around|roughly|approximately|just|only)?\s*$",
@@ -443,7 +444,7 @@ def _compare_total(tq: Quantity, lo: float, hi: float, opts: Opts, *parts: Quant
     return None
 
 
-_RESTATE_GAP = re.compile(
+_RESTATE_GAP = lazy(
     r"\s*(?:\(\s*(?:or\s+|i\.e\.,?\s+|that\s+is,?\s+)?|[,;]?\s*[—–-]?\s*(?:or|i\.e\.,?|that\s+is|that's"
     r"|which\s+is|which\s+comes\s+to|which\s+works\s+out\s+(?:to|at)|working\s+out\s+(?:to|at)"
     r"|making|for\s+a\s+total\s+of|a\s+total\s+of|totall?ing|adding\s+up\s+to|=)\s+)"
@@ -452,7 +453,7 @@ _RESTATE_GAP = re.compile(
 )
 
 
-_RATE_TOTAL_CUE = re.compile(
+_RATE_TOTAL_CUE = lazy(
     r"(?:\b(?:total|totals|totalling|totaling|that\s+is|that's|which\s+is|works?\s+out\s+(?:to|at)"
     r"|comes?\s+to|giving|gives|making|makes|means|or|in\s+all|altogether|adds?\s+up\s+to"
     r"|amounts?\s+to)|=)\W*(?:an?\s+|the\s+)?(?:(?:daily|weekly|monthly|yearly|annual|total)\s+)*"
@@ -635,7 +636,7 @@ def check_difference(doc: Document, opts: Opts) -> Iterator[Hit]:
 
 
 # "94 kg at baseline and 88 kg at week 24": two readings of one measure, first and later
-_BASELINE_GAP = re.compile(
+_BASELINE_GAP = lazy(
     r"[^.;!?\d]{0,40}?\b(?:at\s+baseline|at\s+(?:the\s+)?(?:start|outset|beginning)"
     r"|at\s+(?:entry|enrol?ment|the\s+first\s+visit)|initially|before\s+(?:treatment|the\s+\w+))"
     r"\s*,?\s+(?:and|but|then|to)\s+(?:(?:was|were|had|weighed|measured)\s+)?",
@@ -660,23 +661,23 @@ def _baseline_changes(doc: Document, items: list[Item], opts: Opts) -> Iterator[
             yield from _judge_difference(doc, pair, d, noun, opts)
 
 
-_DIFF_PREFIX = re.compile(
+_DIFF_PREFIX = lazy(
     r"[\s,;:(—–-]*(?:[^.;!?]{0,60}?[,;:(—–]\s*)?"
     r"(?:(?:which\s+is|that\s+is|that's|or|for|representing|meaning|giving)\s+)?"
     r"(?:an?|the)?\s*(?:total|overall|net|average|mean)?\s*",
     re.I,
 )
-_DIFF_AFTER = re.compile(
+_DIFF_AFTER = lazy(
     r"[-\s]*(?:(?:percentage[-\s]point|point|points|beats?|units?|pounds?|lbs?|kg|mmhg|degrees?)"
     r"(?:[-\s]+|(?=\s*$)))?\s*(?P<noun>{nouns}|lower|higher|slower|faster|less|fewer|more|down|up)\b",
     re.I,
 )
 
 
-_CHANGE_THEN_FROM = re.compile(
+_CHANGE_THEN_FROM = lazy(
     r"(?:\s+(?:percentage\s+)?(?:points?|beats?|units?))?\s*[,(;:—–-]?\s*(?:from\s+)?", re.I
 )
-_CHANGED_BEFORE = re.compile(
+_CHANGED_BEFORE = lazy(
     r"\b(dropped|fell|rose|fallen|risen|decreased|increased|climbed|declined|(?:is|are|was|were)"
     r"\s+(?:down|up)|went\s+(?:down|up)|came\s+down|lost|gained)\s+"
     r"(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?$",
@@ -812,28 +813,26 @@ def _judge_difference(
 
 # --- FIG003 count and percentage --------------------------------------------------------------
 
-_PCT_AFTER = re.compile(
+_PCT_AFTER = lazy(
     r"(?:\s+(?:in|of|at|on|from|with|who|that|the|this|our|their|[a-z]+ed)\b[^,.;()\d]{0,30}?)?"
     r"[\s,]*(?:\(|—|–|-|:|,\s*(?:or|that\s+is|i\.e\.,?|which\s+is|roughly|about)?|\s+or)\s*$",
     re.I,
 )
 # "60 reported side effects, that is 30%": an explicit restatement after any few words
-_PCT_RESTATED = re.compile(r"[^,.;()\d]{0,30},\s*(?:that\s+is|i\.e\.,?|which\s+is)\s*", re.I)
+_PCT_RESTATED = lazy(r"[^,.;()\d]{0,30},\s*(?:that\s+is|i\.e\.,?|which\s+is)\s*", re.I)
 # "62% of respondents, 310 of the 600": the share of a group, then its count
-_PCT_OF_GROUP = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?P<w>[A-Za-z]+)\s*,\s*", re.I)
+_PCT_OF_GROUP = lazy(r"\s+of\s+(?:the\s+|all\s+)?(?P<w>[A-Za-z]+)\s*,\s*", re.I)
 # "1,200 patients ...; 15% of them, or 240 people"
-_PCT_OF_THEM = re.compile(
+_PCT_OF_THEM = lazy(
     r"\s+of\s+(?:them|these|those)\s*(?:\(|—|–|:|,\s*(?:or|that\s+is|i\.e\.,?))\s*", re.I
 )
 
 
-_PCT_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?$", re.I)
-_COUNT_AFTER_PCT = re.compile(r"[^.;!?\d]{0,40}?(?:\(|,\s*or|,\s*that\s+is|—|–|:)\s*$", re.I)
+_PCT_OF_WHOLE = lazy(r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?$", re.I)
+_COUNT_AFTER_PCT = lazy(r"[^.;!?\d]{0,40}?(?:\(|,\s*or|,\s*that\s+is|—|–|:)\s*$", re.I)
 
 
-_PCT_THEN_WHOLE = re.compile(
-    r"\s*\)\s*(?:out\s+of|of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?", re.I
-)
+_PCT_THEN_WHOLE = lazy(r"\s*\)\s*(?:out\s+of|of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?", re.I)
 
 
 def _percent_triples(
@@ -912,7 +911,7 @@ _FRACTION_WORDS = {
     "a tenth": 0.1,
     "one tenth": 0.1,
 }
-_FRACTION_SHARE = re.compile(
+_FRACTION_SHARE = lazy(
     r"(?P<q>\b(?:about|around|roughly|nearly|almost|over|more\s+than|under|less\s+than|just)\s+)?"
     r"\b(?P<f>(?:a|one|two|three)?[\s-]?(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth))"
     r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?$",
@@ -1008,12 +1007,12 @@ def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
 # --- FIG004 impossible proportions ------------------------------------------------------------
 
 
-_OVER_PEOPLE = re.compile(
+_OVER_PEOPLE = lazy(
     r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+|our\s+|its\s+|their\s+|your\s+)?"
     r"(?P<words>(?:[A-Za-z'’-]+\s+){0,3}[A-Za-z]+)\b",
     re.I,
 )
-_ANAPHORIC_WHOLE = re.compile(
+_ANAPHORIC_WHOLE = lazy(
     r"(?:^|[,;:]\s*)(?:of|among)\s+(?:those|these|the|them|all)\s+(?P<n>[a-z]+)\s*,\s*$", re.I
 )
 
@@ -1108,7 +1107,7 @@ def _sing(w: str) -> str:
     return singular(w)
 
 
-_WHOLE_RE = re.compile(
+_WHOLE_RE = lazy(
     r"(?:^|\b)(?:of|among|out\s+of|from)\s+(?:the|these|those|all|all\s+the)?\s*$", re.I
 )
 
@@ -1186,14 +1185,14 @@ def _measure_name(q: Quantity) -> str:
     return word
 
 
-_CONVERSION_GAP = re.compile(
+_CONVERSION_GAP = lazy(
     r"\s*(?:\(\s*|[,;]?\s*(?:or|i\.e\.,?|that\s+is)\s+|\s*/\s*|\s*=\s*)"
     r"(?:about\s+|approx\.?\s+|approximately\s+|around\s+|roughly\s+|nearly\s+|~\s*|≈\s*)?",
     re.I,
 )
 
 
-_INCHES_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:in\b|\"|”|′′)")
+_INCHES_AFTER = lazy(r"\s*\d+(?:\.\d+)?\s*(?:in\b|\"|”|′′)")
 
 
 def _to_celsius(value: float, unit: U.Unit) -> float:
@@ -1286,14 +1285,14 @@ def check_units(doc: Document, opts: Opts) -> Iterator[Hit]:
 # --- FIG006 ranges ----------------------------------------------------------------------------
 
 
-_AVERAGE_AFTER = re.compile(
+_AVERAGE_AFTER = lazy(
     r"[^.;!?\d]{0,40}?\b(?:an?\s+|the\s+)?(?:average|mean|median|midpoint|typical)"
     r"(?:(?:\s+(?:of|is|was|cost|price|fee|charge|dose|stay|time))*\s*(?:of|is|was|:)?"
     r"|(?:\s+[a-z-]+){1,2}\s+(?:of|is|was|were))\s*$",
     re.I,
 )
-_AVERAGE_WORD = re.compile(r"(?:an?\s+)?(?:average|mean|median)\b", re.I)
-_RANGE_AFTER = re.compile(
+_AVERAGE_WORD = lazy(r"(?:an?\s+)?(?:average|mean|median)\b", re.I)
+_RANGE_AFTER = lazy(
     r"\s*[(,;:—–-]\s*(?:with\s+a\s+|a\s+|the\s+)?(?:range|ranging|ranges)\s*(?:from|of|:|is)?\s*",
     re.I,
 )
@@ -1365,7 +1364,7 @@ def _plural_in(noun: str, people: frozenset[str]) -> bool:
 # --- FIG007 conflicting values ----------------------------------------------------------------
 
 
-_VARIATION = re.compile(
+_VARIATION = lazy(
     r"\b(?:some|others|other\s+people|a\s+few|few|many|occasionally|sometimes|rarely|in\s+some\s+cases"
     r"|if|unless|may|might)\b[^.;,]*$",
     re.I,
@@ -1399,7 +1398,7 @@ def _course_statement(q: Quantity, lex: Lexicon) -> bool:
     return bool(lex.course_cue.search(before))
 
 
-_COURSE_IS = re.compile(
+_COURSE_IS = lazy(
     r"\bcourse\b[^.;!?\d]{0,60}?\b(?:is|are|involves?|consists\s+of|comprises?|of)\s+"
     r"(?:about\s+|around\s+|usually\s+|typically\s+)?$",
     re.I,
@@ -1417,7 +1416,7 @@ _ORDINALS = {
     "eleventh": 11,
     "twelfth": 12,
 }
-_FINAL_ORDINAL = re.compile(
+_FINAL_ORDINAL = lazy(
     rf"\b(?:(?P<o1>{'|'.join(_ORDINALS)})\s+and\s+(?:final|last)"
     rf"|(?:final|last),?\s+(?P<o2>{'|'.join(_ORDINALS)}))\s+(?P<noun>[a-z]+)\b",
     re.I,
@@ -1425,7 +1424,7 @@ _FINAL_ORDINAL = re.compile(
 _THING_MODS = {"first": "first", "initial": "first", "introductory": "first"}
 _THING_MODS.update({"follow-up": "follow-up", "second": "second", "final": "last", "last": "last"})
 _MOD_ALT = "first|initial|introductory|follow-up|second|final|last|full|standard|usual|whole|entire"
-_SUBJECT_THING = re.compile(
+_SUBJECT_THING = lazy(
     rf"(?:^|\b(?:the|your|our|a|an|each|this|every)\s+)(?P<mods>(?:(?:{_MOD_ALT})\s+)*)"
     r"(?:[a-z]+\s+)??(?P<noun>[A-Za-z]+)\s+(?:(?:from|after|for|of)\s+(?:the\s+|an?\s+|your\s+)?[a-z]+\s+)?"
     r"(?:(?:will|usually|typically|normally|should|generally|can)\s+)?"
@@ -1433,7 +1432,7 @@ _SUBJECT_THING = re.compile(
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+)?$",
     re.I,
 )
-_ATTRIBUTIVE_THING = re.compile(
+_ATTRIBUTIVE_THING = lazy(
     rf"\s+(?P<mods>(?:(?:{_MOD_ALT})\s+)*)(?P<noun>[a-z]+)(?:\s+(?:fee|charge|cost|price))?\b",
     re.I,
 )
@@ -1571,11 +1570,11 @@ def check_conflict(doc: Document, opts: Opts) -> Iterator[Hit]:
     yield from _all_enrolled(doc, an, lex)
 
 
-_ENROLLED_BEFORE = re.compile(
+_ENROLLED_BEFORE = lazy(
     r"\b(?:enrol(?:l)?ed|recruited|randomi[sz]ed|signed\s+up)\s+(?:a\s+total\s+of\s+)?$", re.I
 )
-_ALL_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\s)(?:all|all\s+of\s+the|each\s+of\s+the)\s+$", re.I)
-_WHOLE_GROUP_AFTER = re.compile(
+_ALL_BEFORE = lazy(r"(?:^|[^\w\s]\s*|\s)(?:all|all\s+of\s+the|each\s+of\s+the)\s+$", re.I)
+_WHOLE_GROUP_AFTER = lazy(
     r"\s*(?:[,.;:]|(?:have|had|were|was|are|completed|finished|received|took|underwent|attended"
     r"|answered|returned|reported|gave|filled)\b)",
     re.I,
@@ -1631,7 +1630,7 @@ def _sentence_index(an: Analysis, q: Quantity, first_sent: dict[int, int]) -> in
 
 # --- FIG008 weight-loss rate ------------------------------------------------------------------
 
-_IN_DURATION = re.compile(
+_IN_DURATION = lazy(
     r"(?:\s+(?:lighter|slimmer))?\s+(?:in|within|over|during)\s+(?:(?:just|only|the|their|your|its|our|a\s+single)\s+)*"
     r"(?:(?:(?P<a>an?|one|first)\s+)+(?P<unit>day|week|fortnight|month|year)\b)?",
     re.I,
@@ -1639,7 +1638,7 @@ _IN_DURATION = re.compile(
 
 
 # "2.5 kg lost every week": the loss verb and its period after the amount
-_LOST_EVERY = re.compile(
+_LOST_EVERY = lazy(
     r"\s+(?:of\s+(?:weight|fat)\s+)?(?:lost|shed|dropped|off)\s+(?:each|every|per|a)\s+"
     r"(?P<unit>day|week|fortnight|month)\b",
     re.I,
