@@ -262,6 +262,12 @@ FIRES = [
         "FIG007",
         "We enrolled 64 patients after surgery; the follow-up was long. All 60 patients completed it.",
     ),
+    # one answer each: the shares of a one-choice question cannot pass 100%
+    ("FIG004", "Asked which snack they mostly eat, 58% of pupils said fruit and 49% said crisps."),
+    (
+        "FIG004",
+        "When asked for their main source of news, 70% said television and 45% chose radio.",
+    ),
 ]
 
 QUIET = [
@@ -407,6 +413,11 @@ QUIET = [
     "The trial enrolled 320 patients. All 160 patients in the treatment arm took the tablet daily.",
     "The study enrolled 200 adults. All 90 women completed the diary.",
     "Study A enrolled 120 people and study B enrolled 300 people.",
+    "Asked which snack they mostly eat, 58% of pupils said fruit and 32% said crisps.",
+    "When asked for their main source of news, 55% said television and 45% chose radio.",
+    # several answers allowed, or the choice words come later
+    "Asked about the snacks they eat, 58% of pupils said fruit and 49% said crisps.",
+    "In the survey, 64% said they mainly walk and 52% said they sometimes cycle.",
 ]
 
 

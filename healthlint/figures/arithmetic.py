@@ -1112,7 +1112,44 @@ _WHOLE_RE = lazy(
 )
 
 
+# "Asked where they mainly exercise, 64% said at home and 52% at the gym": one answer each
+_SINGLE_CHOICE = lazy(
+    r"\b(?:asked|when\s+asked)\b[^.;:!?\d]{0,60}?\b(?:mainly|mostly|main|usually|most\s+often"
+    r"|first|prefer(?:red)?|favou?rite|single|best|one)\b[^.;:!?\d]{0,60}$",
+    re.I,
+)
+_ANSWERED = lazy(
+    r"\s+(?:of\s+(?:the\s+)?[a-z]+\s+)?(?:said|chose|picked|named|answered|opted\s+for|"
+    r"preferred|replied)\b",
+    re.I,
+)
+
+
+def _single_answers(an: Analysis) -> Iterator[Hit]:
+    for sent, items in an.by_sent.items():
+        shares = [it.q for it in items if it.q.percent and not it.q.is_range]
+        if len(shares) < 2 or len(shares) != len(items):
+            continue
+        block, s, _e = an.sent_text[sent]
+        if not _SINGLE_CHOICE.search(block.text[s : shares[0].start]):
+            continue
+        said = [q for q in shares if _ANSWERED.match(block.text, q.end)]
+        if len(said) < 2 or len(said) != len(shares):
+            continue
+        total = sum(q.lo for q in said)
+        if total <= 100.0 + 0.5 * len(said) + 0.5:
+            continue
+        parts_txt = " + ".join(q.text for q in said)
+        yield Hit(
+            *block.span(said[0].start, said[-1].end),
+            f"{parts_txt} = {fmt_number(total)}%, more than 100% of people asked for one answer "
+            "each",
+            suggestion="Check the shares; answers to a one-choice question add up to 100% at most.",
+        )
+
+
 def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
+    yield from _single_answers(an)
     lex = opts.lex
     groups = lex.exclusive
     tag_re = re.compile(
