@@ -268,6 +268,9 @@ FIRES = [
         "FIG004",
         "When asked for their main source of news, 70% said television and 45% chose radio.",
     ),
+    # an amount a day times the days a week, summed without naming the week
+    ("FIG001", "Stretch for 15 minutes a day, four days a week, which adds up to 90 minutes."),
+    ("FIG001", "Take 500 mg a day, six days a week: that totals 4,000 mg."),
 ]
 
 QUIET = [
@@ -418,6 +421,9 @@ QUIET = [
     # several answers allowed, or the choice words come later
     "Asked about the snacks they eat, 58% of pupils said fruit and 49% said crisps.",
     "In the survey, 64% said they mainly walk and 52% said they sometimes cycle.",
+    "Stretch for 15 minutes a day, four days a week, which adds up to 60 minutes.",
+    "Take 500 mg a day, six days a week: that totals 3,000 mg.",
+    "Walk 20 minutes a day, five days a week; a walk can last up to 40 minutes.",
 ]
 
 

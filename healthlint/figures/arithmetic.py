@@ -235,6 +235,60 @@ def check_total(doc: Document, opts: Opts) -> Iterator[Hit]:
             data={"implied": [lo, hi], "stated": [tq.low, tq.high]},
         )
     yield from _restated_rates(doc, an, opts)
+    yield from _schedule_totals(doc, an, opts)
+
+
+# "30 minutes a day, five days a week, adds up to 200 minutes": the sum of one period
+_SUM_BEFORE = lazy(
+    r"\b(?:adds?\s+up\s+to|adding\s+up\s+to|totals?|totall?ing|comes?\s+to|amounts?\s+to)"
+    r"\s+(?:about\s+|around\s+|roughly\s+)?$",
+    re.I,
+)
+
+
+def _schedule_totals(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
+    """An amount a day times the days in a week (or month), summed without naming the period."""
+    for items in an.by_sent.values():
+        for k, t in enumerate(items):
+            tq = t.q
+            if tq.per is not None or tq.unit is None or tq.is_range or k < 2:
+                continue
+            if not _SUM_BEFORE.search(sentence_before(tq.block, tq.num_start)[-30:]):
+                continue
+            a, f = items[k - 2].q, items[k - 1].q
+            if (
+                a.per is None
+                or a.unit is None
+                or a.is_range
+                or f.is_range
+                or a.block is not tq.block
+            ):
+                continue
+            if not _schedule(f) or f.unit is None or f.unit.name != a.per:
+                continue
+            conv = U.convert(1.0, a.unit, tq.unit)
+            if conv is None or a.freq != 1 or a.per_size != 1 or f.freq != 1 or f.per_size != 1:
+                continue
+            implied = a.lo * f.lo * conv
+            stated = replace(tq, qualifier=None)
+            verdict = _compare_total(stated, implied, implied, opts, a, f)
+            if verdict is None:
+                continue
+            msg = (
+                f"{a.describe()} per {a.per} × {f.describe()} per {f.per} = "
+                f"{describe(implied, implied, tq)} per {f.per}, but {_quote(tq)} "
+                f"(line {_line(doc, tq)}) {verdict}"
+            )
+            yield Hit(
+                *tq.core_span(),
+                msg,
+                suggestion="Make the total agree with the amount per day and the days.",
+                related=[
+                    Related(a.core_span(), f"{a.describe()} per {a.per}"),
+                    Related(f.core_span(), f"{f.describe()} per {f.per}"),
+                ],
+                data={"implied": [implied, implied], "stated": [tq.low, tq.high]},
+            )
 
 
 _PLUS = lazy(r"\b(?:plus|including|includes|as\s+well\s+as|on\s+top\s+of)\b|\+", re.I)
