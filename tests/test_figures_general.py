@@ -231,6 +231,46 @@ FIRES = [
         "Consultations ran from 10 to 25 minutes, with an average consultation time of 32 minutes.",
     ),
     ("FIG006", "Stays ranged from 2 to 5 nights, and the mean hospital stay was 7 nights."),
+    # a percentage restated after 'that is' / 'i.e.' following a few words
+    ("FIG003", "Of the 80 nurses asked, 20 work night shifts, that is 40% of them."),
+    ("FIG003", "Among 150 smokers in the trial, 45 quit for good, i.e. 20%."),
+    # '<pct> of <group>, A of the B people'
+    (
+        "FIG003",
+        "Around 35% of parents, 90 of the 200 people who replied, said screen time worried them.",
+    ),
+    # 'N people ...; <pct> of them, or A'
+    (
+        "FIG003",
+        "The helpline took 500 callers in May; 12% of them, or 80 callers, were referred on.",
+    ),
+    # two readings of one measure, at baseline and later, then the size of the change
+    ("FIG002", "Mean HbA1c was 8.4% at baseline and 7.9% at six months, a fall of 0.8 points."),
+    (
+        "FIG002",
+        "Patients walked 310 metres at the start and 380 metres after rehab, a gain of 90 metres.",
+    ),
+    # a loss with its period after the verb
+    ("FIG008", "Real customers report 3 lb lost every week on the shake plan."),
+    ("FIG008", "Expect 1.5 kg shed each week for the first two months."),
+    # everyone in a study counted two ways
+    (
+        "FIG007",
+        "The trial recruited 180 smokers. All 210 participants were given nicotine patches.",
+    ),
+    (
+        "FIG007",
+        "We enrolled 64 patients after surgery; the follow-up was long. All 60 patients completed it.",
+    ),
+    # one answer each: the shares of a one-choice question cannot pass 100%
+    ("FIG004", "Asked which snack they mostly eat, 58% of pupils said fruit and 49% said crisps."),
+    (
+        "FIG004",
+        "When asked for their main source of news, 70% said television and 45% chose radio.",
+    ),
+    # an amount a day times the days a week, summed without naming the week
+    ("FIG001", "Stretch for 15 minutes a day, four days a week, which adds up to 90 minutes."),
+    ("FIG001", "Take 500 mg a day, six days a week: that totals 4,000 mg."),
 ]
 
 QUIET = [
@@ -359,6 +399,31 @@ QUIET = [
     "Stays ranged from 2 to 5 nights, and the mean hospital stay was 3 nights.",
     # a price per person, not per thing counted
     "Of the 40 patients of Dr Lee, 12 paid $30 each.",
+    "Of the 80 nurses asked, 20 work night shifts, that is 25% of them.",
+    "Among 150 smokers in the trial, 45 quit for good, i.e. 30%.",
+    "Around 45% of parents, 90 of the 200 people who replied, said screen time worried them.",
+    "The helpline took 500 callers in May; 12% of them, or 60 callers, were referred on.",
+    # a share of another group is not the count restated
+    "About 40% of women, 30 of the 100 men asked, said they had never had a health check.",
+    "The clinic treated 300 patients; 20% of them had diabetes and 45 had asthma.",
+    "Mean HbA1c was 8.4% at baseline and 7.9% at six months, a fall of 0.5 points.",
+    "Patients walked 310 metres at the start and 380 metres after rehab, a gain of 70 metres.",
+    "Real customers report 1 lb lost every week on the shake plan.",
+    "Expect 0.5 kg shed each week for the first two months.",
+    # two groups, not two readings of one
+    "Men weighed 84 kg and women 68 kg, a difference of 16 kg.",
+    "The trial recruited 180 smokers. All 180 participants were given nicotine patches.",
+    "The trial enrolled 320 patients. All 160 patients in the treatment arm took the tablet daily.",
+    "The study enrolled 200 adults. All 90 women completed the diary.",
+    "Study A enrolled 120 people and study B enrolled 300 people.",
+    "Asked which snack they mostly eat, 58% of pupils said fruit and 32% said crisps.",
+    "When asked for their main source of news, 55% said television and 45% chose radio.",
+    # several answers allowed, or the choice words come later
+    "Asked about the snacks they eat, 58% of pupils said fruit and 49% said crisps.",
+    "In the survey, 64% said they mainly walk and 52% said they sometimes cycle.",
+    "Stretch for 15 minutes a day, four days a week, which adds up to 60 minutes.",
+    "Take 500 mg a day, six days a week: that totals 3,000 mg.",
+    "Walk 20 minutes a day, five days a week; a walk can last up to 40 minutes.",
 ]
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from healthlint.document import Document
 from healthlint.figures import units as U
+from healthlint.figures.lazyre import lazy
 from healthlint.figures.lexicon import Lexicon
 from healthlint.figures.quantities import (
     Quantity,
@@ -133,7 +134,7 @@ def _same_measure(a: Quantity, b: Quantity, lex: Lexicon | None = None) -> float
     return None
 
 
-_WORDS_AFTER = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+_WORDS_AFTER = lazy(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 
 
 def _per_factor(q: Quantity, per: str, lex: Lexicon | None = None) -> float | None:
@@ -183,7 +184,7 @@ def _interval(q: Quantity) -> tuple[float, float]:
 
 # --- FIG001 totals ----------------------------------------------------------------------------
 
-_PARTIAL = re.compile(r"\b(?:more|additional|extra|further|another|remaining)\s*$", re.I)
+_PARTIAL = lazy(r"\b(?:more|additional|extra|further|another|remaining)\s*$", re.I)
 
 
 def _is_rate(q: Quantity) -> bool:
@@ -234,9 +235,63 @@ def check_total(doc: Document, opts: Opts) -> Iterator[Hit]:
             data={"implied": [lo, hi], "stated": [tq.low, tq.high]},
         )
     yield from _restated_rates(doc, an, opts)
+    yield from _schedule_totals(doc, an, opts)
 
 
-_PLUS = re.compile(r"\b(?:plus|including|includes|as\s+well\s+as|on\s+top\s+of)\b|\+", re.I)
+# "30 minutes a day, five days a week, adds up to 200 minutes": the sum of one period
+_SUM_BEFORE = lazy(
+    r"\b(?:adds?\s+up\s+to|adding\s+up\s+to|totals?|totall?ing|comes?\s+to|amounts?\s+to)"
+    r"\s+(?:about\s+|around\s+|roughly\s+)?$",
+    re.I,
+)
+
+
+def _schedule_totals(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
+    """An amount a day times the days in a week (or month), summed without naming the period."""
+    for items in an.by_sent.values():
+        for k, t in enumerate(items):
+            tq = t.q
+            if tq.per is not None or tq.unit is None or tq.is_range or k < 2:
+                continue
+            if not _SUM_BEFORE.search(sentence_before(tq.block, tq.num_start)[-30:]):
+                continue
+            a, f = items[k - 2].q, items[k - 1].q
+            if (
+                a.per is None
+                or a.unit is None
+                or a.is_range
+                or f.is_range
+                or a.block is not tq.block
+            ):
+                continue
+            if not _schedule(f) or f.unit is None or f.unit.name != a.per:
+                continue
+            conv = U.convert(1.0, a.unit, tq.unit)
+            if conv is None or a.freq != 1 or a.per_size != 1 or f.freq != 1 or f.per_size != 1:
+                continue
+            implied = a.lo * f.lo * conv
+            stated = replace(tq, qualifier=None)
+            verdict = _compare_total(stated, implied, implied, opts, a, f)
+            if verdict is None:
+                continue
+            msg = (
+                f"{a.describe()} per {a.per} × {f.describe()} per {f.per} = "
+                f"{describe(implied, implied, tq)} per {f.per}, but {_quote(tq)} "
+                f"(line {_line(doc, tq)}) {verdict}"
+            )
+            yield Hit(
+                *tq.core_span(),
+                msg,
+                suggestion="Make the total agree with the amount per day and the days.",
+                related=[
+                    Related(a.core_span(), f"{a.describe()} per {a.per}"),
+                    Related(f.core_span(), f"{f.describe()} per {f.per}"),
+                ],
+                data={"implied": [implied, implied], "stated": [tq.low, tq.high]},
+            )
+
+
+_PLUS = lazy(r"\b(?:plus|including|includes|as\s+well\s+as|on\s+top\s+of)\b|\+", re.I)
 
 
 def _extra_charge(an: Analysis, t: Item, r: Item, c: Item) -> bool:
@@ -307,7 +362,7 @@ def _product_for(an: Analysis, ti: int, opts: Opts) -> tuple[Item, Item, float, 
     return best[1], best[2], best[3], best[4]
 
 
-_OF_THEM = re.compile(r"\s+of\s+them\b", re.I)
+_OF_THEM = lazy(r"\s+of\s+them\b", re.I)
 
 
 def _counts_them(c: Quantity, r: Quantity, lex: Lexicon) -> bool:
@@ -387,12 +442,12 @@ def _is_total(an: Analysis, t: Item, c: Item, r: Item, opts: Opts) -> bool:
     return False
 
 
-_WHOLE_COURSE_AFTER = re.compile(
+_WHOLE_COURSE_AFTER = lazy(
     r"\s*(?:for|of|on)\s+(?:the|your|a|an)\s+(?:full|whole|entire|complete)\s+"
     r"(?:course|treatment|programme|program|plan|package|series)\b",
     re.I,
 )
-_OWN_SUBJECT = re.compile(
+_OWN_SUBJECT = lazy(
     r"\b(?:a|an|the|each|one|this|that|your)\s+(?:[\w-]+\s+)??(?P<noun>[a-z]+)\s+"
     r"(?:(?:will|can|may|might|could|usually|typically|often)\s+)?(?:costs?|is|are|was)\s+"
     r"(?:about|around|roughly|approximately|just|only)?\s*$",
@@ -443,7 +498,7 @@ def _compare_total(tq: Quantity, lo: float, hi: float, opts: Opts, *parts: Quant
     return None
 
 
-_RESTATE_GAP = re.compile(
+_RESTATE_GAP = lazy(
     r"\s*(?:\(\s*(?:or\s+|i\.e\.,?\s+|that\s+is,?\s+)?|[,;]?\s*[—–-]?\s*(?:or|i\.e\.,?|that\s+is|that's"
     r"|which\s+is|which\s+comes\s+to|which\s+works\s+out\s+(?:to|at)|working\s+out\s+(?:to|at)"
     r"|making|for\s+a\s+total\s+of|a\s+total\s+of|totall?ing|adding\s+up\s+to|=)\s+)"
@@ -452,7 +507,7 @@ _RESTATE_GAP = re.compile(
 )
 
 
-_RATE_TOTAL_CUE = re.compile(
+_RATE_TOTAL_CUE = lazy(
     r"(?:\b(?:total|totals|totalling|totaling|that\s+is|that's|which\s+is|works?\s+out\s+(?:to|at)"
     r"|comes?\s+to|giving|gives|making|makes|means|or|in\s+all|altogether|adds?\s+up\s+to"
     r"|amounts?\s+to)|=)\W*(?:an?\s+|the\s+)?(?:(?:daily|weekly|monthly|yearly|annual|total)\s+)*"
@@ -631,25 +686,52 @@ def check_difference(doc: Document, opts: Opts) -> Iterator[Hit]:
             if d is None:
                 continue
             yield from _judge_difference(doc, q, d, noun, opts)
+        yield from _baseline_changes(doc, items, opts)
 
 
-_DIFF_PREFIX = re.compile(
+# "94 kg at baseline and 88 kg at week 24": two readings of one measure, first and later
+_BASELINE_GAP = lazy(
+    r"[^.;!?\d]{0,40}?\b(?:at\s+baseline|at\s+(?:the\s+)?(?:start|outset|beginning)"
+    r"|at\s+(?:entry|enrol?ment|the\s+first\s+visit)|initially|before\s+(?:treatment|the\s+\w+))"
+    r"\s*,?\s+(?:and|but|then|to)\s+(?:(?:was|were|had|weighed|measured)\s+)?",
+    re.I,
+)
+
+
+def _baseline_changes(doc: Document, items: list[Item], opts: Opts) -> Iterator[Hit]:
+    for i in range(len(items) - 2):
+        a, b = items[i].q, items[i + 1].q
+        if a.block is not b.block or a.is_range or b.is_range or "change" in (a.sep, b.sep):
+            continue
+        if a.per is not None or b.per is not None or a.percent != b.percent:
+            continue
+        if (a.unit is None or a.unit is not b.unit) and not (a.percent and a.unit is b.unit):
+            continue
+        if not _BASELINE_GAP.fullmatch(a.block.text, a.full_end, b.start):
+            continue
+        pair = replace(a, end=b.end, full_end=b.full_end, hi=b.lo, sep="change")
+        d, noun = _difference_for([Item(pair, 0, 0), *items[i + 2 :]], 0, opts.lex)
+        if d is not None:
+            yield from _judge_difference(doc, pair, d, noun, opts)
+
+
+_DIFF_PREFIX = lazy(
     r"[\s,;:(—–-]*(?:[^.;!?]{0,60}?[,;:(—–]\s*)?"
     r"(?:(?:which\s+is|that\s+is|that's|or|for|representing|meaning|giving)\s+)?"
     r"(?:an?|the)?\s*(?:total|overall|net|average|mean)?\s*",
     re.I,
 )
-_DIFF_AFTER = re.compile(
+_DIFF_AFTER = lazy(
     r"[-\s]*(?:(?:percentage[-\s]point|point|points|beats?|units?|pounds?|lbs?|kg|mmhg|degrees?)"
     r"(?:[-\s]+|(?=\s*$)))?\s*(?P<noun>{nouns}|lower|higher|slower|faster|less|fewer|more|down|up)\b",
     re.I,
 )
 
 
-_CHANGE_THEN_FROM = re.compile(
+_CHANGE_THEN_FROM = lazy(
     r"(?:\s+(?:percentage\s+)?(?:points?|beats?|units?))?\s*[,(;:—–-]?\s*(?:from\s+)?", re.I
 )
-_CHANGED_BEFORE = re.compile(
+_CHANGED_BEFORE = lazy(
     r"\b(dropped|fell|rose|fallen|risen|decreased|increased|climbed|declined|(?:is|are|was|were)"
     r"\s+(?:down|up)|went\s+(?:down|up)|came\s+down|lost|gained)\s+"
     r"(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?$",
@@ -785,20 +867,26 @@ def _judge_difference(
 
 # --- FIG003 count and percentage --------------------------------------------------------------
 
-_PCT_AFTER = re.compile(
+_PCT_AFTER = lazy(
     r"(?:\s+(?:in|of|at|on|from|with|who|that|the|this|our|their|[a-z]+ed)\b[^,.;()\d]{0,30}?)?"
     r"[\s,]*(?:\(|—|–|-|:|,\s*(?:or|that\s+is|i\.e\.,?|which\s+is|roughly|about)?|\s+or)\s*$",
     re.I,
 )
-
-
-_PCT_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?$", re.I)
-_COUNT_AFTER_PCT = re.compile(r"[^.;!?\d]{0,40}?(?:\(|,\s*or|,\s*that\s+is|—|–|:)\s*$", re.I)
-
-
-_PCT_THEN_WHOLE = re.compile(
-    r"\s*\)\s*(?:out\s+of|of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?", re.I
+# "60 reported side effects, that is 30%": an explicit restatement after any few words
+_PCT_RESTATED = lazy(r"[^,.;()\d]{0,30},\s*(?:that\s+is|i\.e\.,?|which\s+is)\s*", re.I)
+# "62% of respondents, 310 of the 600": the share of a group, then its count
+_PCT_OF_GROUP = lazy(r"\s+of\s+(?:the\s+|all\s+)?(?P<w>[A-Za-z]+)\s*,\s*", re.I)
+# "1,200 patients ...; 15% of them, or 240 people"
+_PCT_OF_THEM = lazy(
+    r"\s+of\s+(?:them|these|those)\s*(?:\(|—|–|:|,\s*(?:or|that\s+is|i\.e\.,?))\s*", re.I
 )
+
+
+_PCT_OF_WHOLE = lazy(r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?$", re.I)
+_COUNT_AFTER_PCT = lazy(r"[^.;!?\d]{0,40}?(?:\(|,\s*or|,\s*that\s+is|—|–|:)\s*$", re.I)
+
+
+_PCT_THEN_WHOLE = lazy(r"\s*\)\s*(?:out\s+of|of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?", re.I)
 
 
 def _percent_triples(
@@ -814,13 +902,16 @@ def _percent_triples(
         j = index[id(last)]
         if j + 1 < len(qs) and qs[j + 1].percent and not qs[j + 1].is_range:
             gap = text[last.full_end : qs[j + 1].start]
-            if len(gap) <= 45 and _PCT_AFTER.fullmatch(gap):
+            if len(gap) <= 45 and (_PCT_AFTER.fullmatch(gap) or _PCT_RESTATED.fullmatch(gap)):
                 yield a, b, qs[j + 1]
                 continue
         k = index[id(a)]
         if k > 0 and qs[k - 1].percent and not qs[k - 1].is_range:
             gap = text[qs[k - 1].full_end : a.start]
-            if re.fullmatch(r"\s*\(\s*|\s*,\s*or\s+|\s*[—–]\s*", gap):
+            g = _PCT_OF_GROUP.fullmatch(gap)
+            if re.fullmatch(r"\s*\(\s*|\s*,\s*or\s+|\s*[—–]\s*", gap) or (
+                g is not None and _same_group(g.group("w"), b, lex)
+            ):
                 yield a, b, qs[k - 1]
     for a, p, w in zip(qs, qs[1:], qs[2:], strict=False):
         if not p.percent or p.is_range or a.is_range or w.is_range or a.percent or w.percent:
@@ -831,6 +922,18 @@ def _percent_triples(
             text[p.end : w.start]
         ):
             yield a, w, p  # "64 participants (32%) out of 250"
+    people = people_singular(lex)
+    for w, p, a in zip(qs, qs[1:], qs[2:], strict=False):
+        if not p.percent or p.is_range or w.noun not in people or w.is_range or a.is_range:
+            continue
+        if w.sep == "change" or a.percent or a.currency or a.unit is not None:
+            continue
+        if a.noun is not None and a.noun not in people:
+            continue
+        between = text[w.full_end : p.start]
+        if len(between) <= 60 and not re.search(r"[.!?\d]", between):
+            if _PCT_OF_THEM.fullmatch(text[p.end : a.start]):
+                yield a, w, p
     for p, w, a in zip(qs, qs[1:], qs[2:], strict=False):
         if not p.percent or p.is_range or w.noun is None or w.is_range or a.is_range:
             continue
@@ -862,7 +965,7 @@ _FRACTION_WORDS = {
     "a tenth": 0.1,
     "one tenth": 0.1,
 }
-_FRACTION_SHARE = re.compile(
+_FRACTION_SHARE = lazy(
     r"(?P<q>\b(?:about|around|roughly|nearly|almost|over|more\s+than|under|less\s+than|just)\s+)?"
     r"\b(?P<f>(?:a|one|two|three)?[\s-]?(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth))"
     r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?$",
@@ -905,6 +1008,13 @@ def _fraction_shares(doc: Document, an: Analysis) -> Iterator[Hit]:
             related=[Related(w.core_span(), w.describe())],
             data={"computed": share * 100, "stated": frac * 100},
         )
+
+
+def _same_group(word: str, whole: Quantity, lex: Lexicon) -> bool:
+    """Whether '<pct> of <word>' speaks of the people counted by ``whole``."""
+    w = singular(word.lower())
+    people = people_singular(lex)
+    return w in people and whole.noun in (w, "person", "people")
 
 
 def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
@@ -951,12 +1061,12 @@ def check_percent(doc: Document, opts: Opts) -> Iterator[Hit]:
 # --- FIG004 impossible proportions ------------------------------------------------------------
 
 
-_OVER_PEOPLE = re.compile(
+_OVER_PEOPLE = lazy(
     r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+|our\s+|its\s+|their\s+|your\s+)?"
     r"(?P<words>(?:[A-Za-z'’-]+\s+){0,3}[A-Za-z]+)\b",
     re.I,
 )
-_ANAPHORIC_WHOLE = re.compile(
+_ANAPHORIC_WHOLE = lazy(
     r"(?:^|[,;:]\s*)(?:of|among)\s+(?:those|these|the|them|all)\s+(?P<n>[a-z]+)\s*,\s*$", re.I
 )
 
@@ -1051,12 +1161,49 @@ def _sing(w: str) -> str:
     return singular(w)
 
 
-_WHOLE_RE = re.compile(
+_WHOLE_RE = lazy(
     r"(?:^|\b)(?:of|among|out\s+of|from)\s+(?:the|these|those|all|all\s+the)?\s*$", re.I
 )
 
 
+# "Asked where they mainly exercise, 64% said at home and 52% at the gym": one answer each
+_SINGLE_CHOICE = lazy(
+    r"\b(?:asked|when\s+asked)\b[^.;:!?\d]{0,60}?\b(?:mainly|mostly|main|usually|most\s+often"
+    r"|first|prefer(?:red)?|favou?rite|single|best|one)\b[^.;:!?\d]{0,60}$",
+    re.I,
+)
+_ANSWERED = lazy(
+    r"\s+(?:of\s+(?:the\s+)?[a-z]+\s+)?(?:said|chose|picked|named|answered|opted\s+for|"
+    r"preferred|replied)\b",
+    re.I,
+)
+
+
+def _single_answers(an: Analysis) -> Iterator[Hit]:
+    for sent, items in an.by_sent.items():
+        shares = [it.q for it in items if it.q.percent and not it.q.is_range]
+        if len(shares) < 2 or len(shares) != len(items):
+            continue
+        block, s, _e = an.sent_text[sent]
+        if not _SINGLE_CHOICE.search(block.text[s : shares[0].start]):
+            continue
+        said = [q for q in shares if _ANSWERED.match(block.text, q.end)]
+        if len(said) < 2 or len(said) != len(shares):
+            continue
+        total = sum(q.lo for q in said)
+        if total <= 100.0 + 0.5 * len(said) + 0.5:
+            continue
+        parts_txt = " + ".join(q.text for q in said)
+        yield Hit(
+            *block.span(said[0].start, said[-1].end),
+            f"{parts_txt} = {fmt_number(total)}%, more than 100% of people asked for one answer "
+            "each",
+            suggestion="Check the shares; answers to a one-choice question add up to 100% at most.",
+        )
+
+
 def _parts_exceed(doc: Document, an: Analysis, opts: Opts) -> Iterator[Hit]:
+    yield from _single_answers(an)
     lex = opts.lex
     groups = lex.exclusive
     tag_re = re.compile(
@@ -1129,14 +1276,14 @@ def _measure_name(q: Quantity) -> str:
     return word
 
 
-_CONVERSION_GAP = re.compile(
+_CONVERSION_GAP = lazy(
     r"\s*(?:\(\s*|[,;]?\s*(?:or|i\.e\.,?|that\s+is)\s+|\s*/\s*|\s*=\s*)"
     r"(?:about\s+|approx\.?\s+|approximately\s+|around\s+|roughly\s+|nearly\s+|~\s*|≈\s*)?",
     re.I,
 )
 
 
-_INCHES_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:in\b|\"|”|′′)")
+_INCHES_AFTER = lazy(r"\s*\d+(?:\.\d+)?\s*(?:in\b|\"|”|′′)")
 
 
 def _to_celsius(value: float, unit: U.Unit) -> float:
@@ -1229,14 +1376,14 @@ def check_units(doc: Document, opts: Opts) -> Iterator[Hit]:
 # --- FIG006 ranges ----------------------------------------------------------------------------
 
 
-_AVERAGE_AFTER = re.compile(
+_AVERAGE_AFTER = lazy(
     r"[^.;!?\d]{0,40}?\b(?:an?\s+|the\s+)?(?:average|mean|median|midpoint|typical)"
     r"(?:(?:\s+(?:of|is|was|cost|price|fee|charge|dose|stay|time))*\s*(?:of|is|was|:)?"
     r"|(?:\s+[a-z-]+){1,2}\s+(?:of|is|was|were))\s*$",
     re.I,
 )
-_AVERAGE_WORD = re.compile(r"(?:an?\s+)?(?:average|mean|median)\b", re.I)
-_RANGE_AFTER = re.compile(
+_AVERAGE_WORD = lazy(r"(?:an?\s+)?(?:average|mean|median)\b", re.I)
+_RANGE_AFTER = lazy(
     r"\s*[(,;:—–-]\s*(?:with\s+a\s+|a\s+|the\s+)?(?:range|ranging|ranges)\s*(?:from|of|:|is)?\s*",
     re.I,
 )
@@ -1308,7 +1455,7 @@ def _plural_in(noun: str, people: frozenset[str]) -> bool:
 # --- FIG007 conflicting values ----------------------------------------------------------------
 
 
-_VARIATION = re.compile(
+_VARIATION = lazy(
     r"\b(?:some|others|other\s+people|a\s+few|few|many|occasionally|sometimes|rarely|in\s+some\s+cases"
     r"|if|unless|may|might)\b[^.;,]*$",
     re.I,
@@ -1342,7 +1489,7 @@ def _course_statement(q: Quantity, lex: Lexicon) -> bool:
     return bool(lex.course_cue.search(before))
 
 
-_COURSE_IS = re.compile(
+_COURSE_IS = lazy(
     r"\bcourse\b[^.;!?\d]{0,60}?\b(?:is|are|involves?|consists\s+of|comprises?|of)\s+"
     r"(?:about\s+|around\s+|usually\s+|typically\s+)?$",
     re.I,
@@ -1360,7 +1507,7 @@ _ORDINALS = {
     "eleventh": 11,
     "twelfth": 12,
 }
-_FINAL_ORDINAL = re.compile(
+_FINAL_ORDINAL = lazy(
     rf"\b(?:(?P<o1>{'|'.join(_ORDINALS)})\s+and\s+(?:final|last)"
     rf"|(?:final|last),?\s+(?P<o2>{'|'.join(_ORDINALS)}))\s+(?P<noun>[a-z]+)\b",
     re.I,
@@ -1368,7 +1515,7 @@ _FINAL_ORDINAL = re.compile(
 _THING_MODS = {"first": "first", "initial": "first", "introductory": "first"}
 _THING_MODS.update({"follow-up": "follow-up", "second": "second", "final": "last", "last": "last"})
 _MOD_ALT = "first|initial|introductory|follow-up|second|final|last|full|standard|usual|whole|entire"
-_SUBJECT_THING = re.compile(
+_SUBJECT_THING = lazy(
     rf"(?:^|\b(?:the|your|our|a|an|each|this|every)\s+)(?P<mods>(?:(?:{_MOD_ALT})\s+)*)"
     r"(?:[a-z]+\s+)??(?P<noun>[A-Za-z]+)\s+(?:(?:from|after|for|of)\s+(?:the\s+|an?\s+|your\s+)?[a-z]+\s+)?"
     r"(?:(?:will|usually|typically|normally|should|generally|can)\s+)?"
@@ -1376,7 +1523,7 @@ _SUBJECT_THING = re.compile(
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+)?$",
     re.I,
 )
-_ATTRIBUTIVE_THING = re.compile(
+_ATTRIBUTIVE_THING = lazy(
     rf"\s+(?P<mods>(?:(?:{_MOD_ALT})\s+)*)(?P<noun>[a-z]+)(?:\s+(?:fee|charge|cost|price))?\b",
     re.I,
 )
@@ -1511,6 +1658,50 @@ def check_conflict(doc: Document, opts: Opts) -> Iterator[Hit]:
                 related=[Related(prev.core_span(), f"first given as {prev.text}")],
             )
         ext.add(lo, hi, sent, q)
+    yield from _all_enrolled(doc, an, lex)
+
+
+_ENROLLED_BEFORE = lazy(
+    r"\b(?:enrol(?:l)?ed|recruited|randomi[sz]ed|signed\s+up)\s+(?:a\s+total\s+of\s+)?$", re.I
+)
+_ALL_BEFORE = lazy(r"(?:^|[^\w\s]\s*|\s)(?:all|all\s+of\s+the|each\s+of\s+the)\s+$", re.I)
+_WHOLE_GROUP_AFTER = lazy(
+    r"\s*(?:[,.;:]|(?:have|had|were|was|are|completed|finished|received|took|underwent|attended"
+    r"|answered|returned|reported|gave|filled)\b)",
+    re.I,
+)
+_STUDY_PEOPLE = frozenset(["participant", "patient", "subject", "volunteer", "person"])
+
+
+def _all_enrolled(doc: Document, an: Analysis, lex: Lexicon) -> Iterator[Hit]:
+    """'The study enrolled 320 adults. All 350 participants completed ...': everyone in a study
+    counted two ways, a few sentences apart."""
+    people = people_singular(lex)
+    last: Item | None = None
+    for it in an.items:
+        q = it.q
+        if q.kind != "count" or q.is_range or q.qualifier or q.noun not in people:
+            continue
+        before = q.block.text[max(0, q.start - 40) : q.start]
+        if _ENROLLED_BEFORE.search(before):
+            last = it
+            continue
+        if last is None or not _ALL_BEFORE.search(before[-15:]):
+            continue
+        if it.section != last.section or it.sent - last.sent > 3 or it.sent == last.sent:
+            continue
+        e = last.q
+        if q.noun != e.noun and q.noun not in _STUDY_PEOPLE:
+            continue
+        if q.lo == e.lo or not _WHOLE_GROUP_AFTER.match(q.block.text, q.full_end):
+            continue  # "all 200 patients in the treatment arm" is a part of the study
+        yield Hit(
+            *q.core_span(),
+            f"{_quote(q)} conflicts with {_quote(e)} (line {_line(doc, e)}): the number of "
+            "people in the study is given two different ways",
+            suggestion="Give one figure throughout, or say who was added or left out.",
+            related=[Related(e.core_span(), f"first given as {e.text}")],
+        )
 
 
 def _what(key: tuple[str, str]) -> str:
@@ -1530,9 +1721,17 @@ def _sentence_index(an: Analysis, q: Quantity, first_sent: dict[int, int]) -> in
 
 # --- FIG008 weight-loss rate ------------------------------------------------------------------
 
-_IN_DURATION = re.compile(
+_IN_DURATION = lazy(
     r"(?:\s+(?:lighter|slimmer))?\s+(?:in|within|over|during)\s+(?:(?:just|only|the|their|your|its|our|a\s+single)\s+)*"
     r"(?:(?:(?P<a>an?|one|first)\s+)+(?P<unit>day|week|fortnight|month|year)\b)?",
+    re.I,
+)
+
+
+# "2.5 kg lost every week": the loss verb and its period after the amount
+_LOST_EVERY = lazy(
+    r"\s+(?:of\s+(?:weight|fat)\s+)?(?:lost|shed|dropped|off)\s+(?:each|every|per|a)\s+"
+    r"(?P<unit>day|week|fortnight|month)\b",
     re.I,
 )
 
@@ -1552,10 +1751,15 @@ def check_weight_loss(doc: Document, opts: Opts) -> Iterator[Hit]:
         sentence, s0 = _sentence(an, it)
         rel = q.start - s0
         before = sentence[max(0, rel - 45) : rel]
-        if not lex.loss_verb.search(before) and not re.match(
-            r"\s+(?:of\s+)?(?:weight|body\s*weight|fat)\b|\s+(?:lighter|slimmer)\b",
-            q.block.text[q.end : q.end + 20],
-            re.I,
+        every = _LOST_EVERY.match(q.block.text, q.end) if q.per is None else None
+        if (
+            not every
+            and not lex.loss_verb.search(before)
+            and not re.match(
+                r"\s+(?:of\s+)?(?:weight|body\s*weight|fat)\b|\s+(?:lighter|slimmer)\b",
+                q.block.text[q.end : q.end + 20],
+                re.I,
+            )
         ):
             continue
         if lex.loss_exempt.search(sentence):
@@ -1565,6 +1769,8 @@ def check_weight_loss(doc: Document, opts: Opts) -> Iterator[Hit]:
             weeks = U.convert(q.per_size, units[q.per], week)
             if q.freq != 1 and weeks:
                 weeks /= q.freq
+        elif every:
+            weeks = U.convert(1.0, units[every.group("unit").lower()], week)
         else:
             m = _IN_DURATION.match(q.block.text, q.full_end)
             if m and m.group("unit"):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from healthlint.document import Block
 from healthlint.figures import units as U
+from healthlint.figures.lazyre import lazy
 from healthlint.figures.lexicon import Lexicon
 
 _ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -44,7 +45,7 @@ _HALF = (
     r"half\s+an?(?=\s+(?:hour|day|week|month|year|pound|kilo|kg|stone|litre|liter|cup|teaspoon"
     r"|tablespoon|tablet|dose|mile)\b)"
 )
-NUM_RE = re.compile(
+NUM_RE = lazy(
     r"(?<![\w.,$£€])(?<![A-Za-z]-)"
     r"(?:(?P<cur>US\$|[$£€])\s?)?"
     r"(?:(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?!\d)"
@@ -52,20 +53,20 @@ NUM_RE = re.compile(
     r"(?P<scale>\s?(?:k|m|bn)(?![\w])|\s(?i:hundred|thousand|million|billion)(?![\w]))?"
 )
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR"}
-_CUR_WORD_RE = re.compile(r"\s?(?P<w>US\s+dollars|dollars?|USD|euros?|EUR|GBP)(?![A-Za-z])", re.I)
+_CUR_WORD_RE = lazy(r"\s?(?P<w>US\s+dollars|dollars?|USD|euros?|EUR|GBP)(?![A-Za-z])", re.I)
 _CUR_WORDS = {"usd": "USD", "dollar": "USD", "dollars": "USD", "us dollars": "USD"}
 _CUR_WORDS.update({"euro": "EUR", "euros": "EUR", "eur": "EUR", "gbp": "GBP"})
-_PERCENT_RE = re.compile(
+_PERCENT_RE = lazy(
     r"\s?(?:%|(?i:per\s?cent|percentage\s+points?|percentage\s+point|percent)(?![A-Za-z]))"
 )
-_DASH_GAP = re.compile(r"^\s*[-–—‐−]\s*$")
-_TO_GAP = re.compile(r"^\s+to\s+$", re.I)
-_AND_GAP = re.compile(r"^\s+and\s+$", re.I)
-_OR_GAP = re.compile(r"^\s+or\s+$", re.I)
-_FROM_BEFORE = re.compile(
+_DASH_GAP = lazy(r"^\s*[-–—‐−]\s*$")
+_TO_GAP = lazy(r"^\s+to\s+$", re.I)
+_AND_GAP = lazy(r"^\s+and\s+$", re.I)
+_OR_GAP = lazy(r"^\s+or\s+$", re.I)
+_FROM_BEFORE = lazy(
     r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|an?\s+average\s+of\s+)?$", re.I
 )
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+_BETWEEN_BEFORE = lazy(r"\bbetween\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
 
 _QUALIFIERS = {
     "max": "up to|no more than|not more than|at most|a maximum of|maximum of|max\\.?|as much as"
@@ -78,19 +79,19 @@ _QUALIFIERS = {
     "|an estimated|estimated|~|≈|an average of|on average|average of|averaging|averagely|typically"
     "|usually|generally|just over|just under",
 }
-_QUAL_RE = re.compile(
+_QUAL_RE = lazy(
     r"(?:^|(?<=[\s(]))(?P<q>"
     + "|".join(f"(?P<{k}>{v})" for k, v in _QUALIFIERS.items())
     + r")\s*$",
     re.I,
 )
-_SUFFIX_QUAL_RE = re.compile(
+_SUFFIX_QUAL_RE = lazy(
     r"(?:\s*\+|\s+or\s+(?P<min>more|higher|above|over|greater|longer|so|thereabouts)"
     r"|\s+or\s+(?P<max>less|lower|fewer|under|below|shorter)"
     r"|\s+(?P<plus>plus)(?![\w]))",
     re.I,
 )
-_WORD_RE = re.compile(r"\s*(?P<w>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_WORD_RE = lazy(r"\s*(?P<w>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _STOP_WORDS = (
     "a an the of to in on at for and or but with by from as is are was were be been this that "
     "these those it its their his her our your my per each every than then so if when while "
@@ -110,7 +111,7 @@ _ADVERB_RATES = {
     "annual": "year",
     "hourly": "hour",
 }
-_RATE_RE = re.compile(
+_RATE_RE = lazy(
     r"\s*(?:(?P<freq>once|twice|thrice|(?P<fn>\d+|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+times)\s+)?"
     r"(?:(?P<prep>per|an?|each|every|/|a\s+single)\s*(?:(?P<k>\d+|two|three|four|five|six|eight|ten|twelve)\s+)?"
@@ -118,8 +119,8 @@ _RATE_RE = re.compile(
     r"|hourly)(?![\w-]))",
     re.I,
 )
-_EACH_AFTER = re.compile(r"\s*(?:each|apiece|a\s+time|a\s+go)(?![\w-])", re.I)
-_SUBJECT_BEFORE = re.compile(
+_EACH_AFTER = lazy(r"\s*(?:each|apiece|a\s+time|a\s+go)(?![\w-])", re.I)
+_SUBJECT_BEFORE = lazy(
     r"(?:^|\b(?:each|per|every|an?|one|single)\s+)(?:[A-Za-z-]+\s+)??(?P<noun>[A-Za-z]+)"
     r"(?:\s+(?:of|with|on|for|at)\s+[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2})?"
     r"\s+(?:(?:will|can|may|might|could|would|should|usually|typically|generally|often|normally)\s+)?"
@@ -127,16 +128,14 @@ _SUBJECT_BEFORE = re.compile(
     r"\b[^.;:!?]*$",
     re.I,
 )
-_PLURAL_SUBJECT = re.compile(
+_PLURAL_SUBJECT = lazy(
     r"\b(?P<noun>[A-Za-z]+s)\s+(?:(?:will|can|may|usually|typically|generally|often|normally)\s+)?"
     r"(?:cost|are|run|come\s+in\s+at|are\s+priced\s+at)\b[^.;:!?]*$",
     re.I,
 )
-_OF_PRICE = re.compile(r"\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?")
-_AT_BEFORE = re.compile(r"\bat\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
-_FRACTION_GAP = re.compile(
-    r"^\s+(?P<kind>of|out\s+of|in)(?:\s+(?:the|every|all|all\s+the))?\s+$", re.I
-)
+_OF_PRICE = lazy(r"\s+of\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?")
+_AT_BEFORE = lazy(r"\bat\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+_FRACTION_GAP = lazy(r"^\s+(?P<kind>of|out\s+of|in)(?:\s+(?:the|every|all|all\s+the))?\s+$", re.I)
 
 
 def singular(word: str) -> str:
@@ -379,7 +378,7 @@ def _unit_at(text: str, pos: int) -> tuple[str, object, int] | None:
     return None
 
 
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till)\s+$", re.I)
+_YEAR_BEFORE = lazy(r"\b(?:in|since|by|until|till)\s+$", re.I)
 
 
 def _year_in(text: str, t: Token) -> bool:
@@ -394,7 +393,7 @@ def _year_in(text: str, t: Token) -> bool:
 
 
 # "lose a stone a fortnight", "shed half a kilo a week": an article is the number one
-_ARTICLE_MASS = re.compile(
+_ARTICLE_MASS = lazy(
     r"\b(?:lose|loses|losing|lost|shed|sheds|shedding|drop|drops|dropping|dropped)\s+"
     r"(?:(?:up\s+to|as\s+much\s+as|about|around|nearly|almost|over|more\s+than)\s+)?"
     r"(?P<a>an?|half\s+an?)\s+(?=(?:stone|pound|kilo|kilogram|kg|lb)\b)",
@@ -466,15 +465,15 @@ def _count_of_doses(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantit
 
 
 _COMPOUND = {("stone", "pound"), ("foot", "inch"), ("pound", "ounce")}
-_WORDS_TO_GAP = re.compile(r"\s+(?:(?:[a-z]+|(?:19|20)\d\d)\s+){1,4}to\s+")
+_WORDS_TO_GAP = lazy(r"\s+(?:(?:[a-z]+|(?:19|20)\d\d)\s+){1,4}to\s+")
 
 
-_BEFORE_GAP = re.compile(
+_BEFORE_GAP = lazy(
     r"\s+(?:before|at\s+baseline|at\s+the\s+start|initially|beforehand|pre-treatment)\b"
     r"[^.;\d]{0,40}?\b(?:and|but|to|versus|vs\.?|compared\s+with)\s+(?:[a-z]+\s+){0,3}",
     re.I,
 )
-_AFTER_B = re.compile(
+_AFTER_B = lazy(
     r"\s+(?:after|afterwards|at\s+the\s+end|later|at\s+follow-up|post-treatment)\b", re.I
 )
 
@@ -624,7 +623,7 @@ def _build(block: Block, text: str, group: list[Token], sep: str, lex: Lexicon) 
 _SENT_STARTS: dict[int, tuple[Block, list[int]]] = {}
 
 
-_RANGE_WORD = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|spans?)\b", re.I)
+_RANGE_WORD = lazy(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|spans?)\b", re.I)
 
 
 def sentence_before(block: Block, pos: int) -> str:
@@ -679,7 +678,7 @@ def people_singular(lex: Lexicon) -> frozenset[str]:
     return got[1]
 
 
-_FORM_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)")
+_FORM_WORD = lazy(r"\s+(?P<w>[A-Za-z]+)")
 
 
 def _rate(text: str, pos: int, q: Quantity, lex: Lexicon) -> int:
@@ -744,33 +743,33 @@ def _measure(text: str, q: Quantity, lex: Lexicon) -> None:
             q.measure_span = (q.start, m.end())
 
 
-_EACH_LASTS = re.compile(
+_EACH_LASTS = lazy(
     r"(?:\b(?:each|every|one|a|an|per)\s+(?:[A-Za-z-]+\s+)??|(?:^|[,;:]\s*)(?:[A-Za-z-]+\s+){0,2})"
     r"(?P<noun>[A-Za-z]+)\s+(?:(?:usually|typically|generally|normally|will|can|may)\s+)?"
     r"(?:lasts?|takes?|runs?\s+for|(?P<be>is|are))"
     r"\s+(?:about\s+|around\s+|roughly\s+|up\s+to\s+)?$",
     re.I,
 )
-_OF_DURATION = re.compile(
+_OF_DURATION = lazy(
     r"\b(?P<noun>[A-Za-z]+)\s+(?:of|lasting|lasting\s+for)\s+"
     r"(?:about\s+|around\s+|roughly\s+|up\s+to\s+|approximately\s+)?$",
     re.I,
 )
-_EACH_HOLDS = re.compile(
+_EACH_HOLDS = lazy(
     r"\b(?:each|every|one|a|per)\s+(?:[A-Za-z-]+\s+)??(?P<noun>[A-Za-z]+)\s+"
     r"(?:(?:usually|typically|generally|normally)\s+)?"
     r"(?:contains?|delivers?|provides?|gives?|holds?|has|supplies|supply)\s+"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?$",
     re.I,
 )
-_PERIOD_TOTAL = re.compile(
+_PERIOD_TOTAL = lazy(
     r"\b(?:(?P<cap>maximum|max|limit|ceiling)\s+|total\s+)?"
     r"(?P<adv>daily|weekly|monthly|yearly|annual(?=\s))"
     r"\s+(?:(?:total|dose|intake|amount|allowance)\s+)?(?:(?P<cap2>maximum|limit)\s+)?"
     r"(?:of|is|was|comes\s+to|:)?\s*(?:about\s+|around\s+|roughly\s+|approximately\s+)?$",
     re.I,
 )
-_COURSE_WORD = re.compile(r"[A-Za-z]+")
+_COURSE_WORD = lazy(r"[A-Za-z]+")
 
 
 def _link_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
@@ -871,16 +870,16 @@ def _link_money_subjects(text: str, qs: list[Quantity], lex: Lexicon) -> None:
             q.per = None
 
 
-_OVER_PERIOD = re.compile(
+_OVER_PERIOD = lazy(
     r"\b(?:over|in|for|across)\s+(?:a|one|the)\s+(?:full\s+|whole\s+|entire\s+|calendar\s+)?"
     r"(?P<u>year|month|week)\b[^.;:\d]{0,25}$",
     re.I,
 )
-_EACH_COSTING = re.compile(
+_EACH_COSTING = lazy(
     r"\beach\s+(?:costing|priced\s+at|at|for)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?$",
     re.I,
 )
-_PLURAL_WORD = re.compile(r"\b[A-Za-z]{3,}(?<![su])s\b")
+_PLURAL_WORD = lazy(r"\b[A-Za-z]{3,}(?<![su])s\b")
 
 
 def _money_between(qs: list[Quantity], idx: int, start: int) -> bool:
@@ -930,12 +929,12 @@ def fractions(block: Block, qs: list[Quantity]) -> list[tuple[Quantity, Quantity
     return out
 
 
-_WHOLE_FIRST = re.compile(
+_WHOLE_FIRST = lazy(
     r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:of|among|out\s+of|from)\s+"
     r"(?:the|these|those|all|all\s+the|our)?\s*$",
     re.I,
 )
-_WHOLE_TO_PART = re.compile(r"[^.;:!?\d]{0,60},\s*$")
+_WHOLE_TO_PART = lazy(r"[^.;:!?\d]{0,60},\s*$")
 
 
 def verb_after(q: Quantity) -> bool:
@@ -948,7 +947,7 @@ def verb_after(q: Quantity) -> bool:
     return q.lo > 1 and not w.endswith("s") and singular(w) == w and w not in ("people", "men")
 
 
-_OF_THESE = re.compile(r"(?:^|[,;:]\s*)(?:of|among)\s+(?:these|those|them)\s*,\s*$", re.I)
+_OF_THESE = lazy(r"(?:^|[,;:]\s*)(?:of|among)\s+(?:these|those|them)\s*,\s*$", re.I)
 
 
 def wholes_first(block: Block, qs: list[Quantity]) -> list[tuple[Quantity, Quantity, str]]:
