@@ -12,9 +12,10 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from healthlint.lazy import cached_property
 
 if TYPE_CHECKING:
     from healthlint.htmltree import Element

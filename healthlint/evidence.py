@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from itertools import islice
 from typing import Any
@@ -194,6 +194,18 @@ class EvidenceConfig:
     people: tuple[tuple[str, re.Pattern[str]], ...]
     max_block_words: int
     classes: tuple[tuple[str, frozenset[str]], ...]
+
+    def __post_init__(self) -> None:
+        # a key of per-document caches: hash the keys and patterns once, not on every look-up
+        values = tuple(getattr(self, f.name) for f in fields(self))
+        object.__setattr__(self, "_hash", hash(values))
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined,no-any-return]
+
+    def __reduce__(self) -> tuple[type[EvidenceConfig], tuple[Any, ...]]:
+        # rebuilt (and hashed again) in a worker: string hashes differ between processes
+        return EvidenceConfig, tuple(getattr(self, f.name) for f in fields(self))
 
     def fm(self, kind: str) -> tuple[str, ...]:
         return dict(self.fm_keys).get(kind, ())

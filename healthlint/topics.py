@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -33,6 +33,17 @@ class TopicSpec:
 @dataclass(frozen=True, slots=True)
 class TopicLexicon:
     specs: tuple[TopicSpec, ...]
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # a key of per-document caches and lru_caches: hash the specs (their regexes) once
+        object.__setattr__(self, "_hash", hash(self.specs))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self) -> tuple[type[TopicLexicon], tuple[tuple[TopicSpec, ...]]]:
+        return TopicLexicon, (self.specs,)  # string hashes differ between processes
 
     @property
     def names(self) -> tuple[str, ...]:

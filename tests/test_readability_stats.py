@@ -222,3 +222,29 @@ def test_document_figures_reuse_paragraphs_without_changing_values():
         for formula in FORMULAS:
             assert stats.whole.grade(formula) == fresh.grade(formula), formula
         assert stats.whole.words == fresh.words
+
+
+def test_joined_counts_equal_counting_the_joined_text() -> None:
+    """Sentence, word and syllable counts of joined paragraphs are combined from the paragraphs'
+    (runs without a closing full stop carry over into the next paragraph): same as counting the
+    joined text."""
+    import random
+
+    from healthlint.readability.stats import TextStats, count_sentences, list_words
+
+    rng = random.Random(8)
+    alphabet = ["word", "a", "Don't", "It's", ".", "!", "?", " ", " ", ")", '"', "\n", "é", "—"]
+    for _ in range(3000):
+        parts = [
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+            for _ in range(rng.randint(1, 6))
+        ]
+        stats = [TextStats(t) for t in parts]
+        for s in stats:
+            assert s.sentence_count == count_sentences(s.text)
+            assert s.word_count == len(list_words(s.text))
+        whole = TextStats.joined(stats)
+        text = "\n".join(parts)
+        assert whole.sentence_count == count_sentences(text), parts
+        assert whole.word_count == len(list_words(text)), parts
+        assert whole.words == list_words(text), parts

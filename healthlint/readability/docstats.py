@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from healthlint.document import Block, Document, Sentence, Word
+from healthlint.lazy import cached_property
 from healthlint.readability.stats import TextStats
 
 CACHE_KEY = "readability.stats"

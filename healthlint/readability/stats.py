@@ -13,8 +13,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
+from healthlint.lazy import cached_property
 from healthlint.readability.syllables import syllable_counts, syllables
 
 # textstat.backend.utils.constants / transformations / counts, verbatim
@@ -80,6 +81,33 @@ def count_sentences(text: str) -> int:
     return max(1, len(found) - ignored)
 
 
+def _sentence_runs(text: str) -> tuple[int, str | None]:
+    """What :func:`count_sentences` counts before its ``max(1, …)``, when more text may follow
+    after a new line: the runs that are closed, and the last run if it is still open.
+
+    A run is ``\b[^.!?]+[.!?]*``. One that reaches the end of ``text`` without a closing ``.``,
+    ``!`` or ``?`` (there is a word character after the last of them) would swallow the new line
+    and the next paragraph up to its first ``.``, ``!`` or ``?``, so it is returned to be counted
+    with what follows. Every other run, and where each starts, is the same in ``text`` alone as in
+    ``text`` followed by a new line and more: end of text and new line are both non-word, and a
+    run always starts on a word character (so the open run is a text of its own, too).
+    """
+    found = _SENTENCE.findall(text)
+    if (
+        found
+        and text[-1] not in ".!?"
+        and _WORD.search(text, max(text.rfind("."), text.rfind("!"), text.rfind("?")) + 1)
+    ):
+        tail: str | None = found.pop()
+    else:
+        tail = None
+    return len(found) - list(map(_THREE_WORDS.search, found)).count(None), tail
+
+
+_WORD = re.compile(r"\w")
+_STOPS = re.compile(r"[.!?]")
+
+
 @lru_cache(maxsize=1)
 def easy_words() -> frozenset[str]:
     """textstat's English easy-word list (Dale-Chall), read from its package without importing it."""
@@ -106,12 +134,31 @@ class TextStats:
         """The figures of the parts joined by new lines, reusing their words and syllables.
 
         Word lists concatenate exactly (white space separates the parts and the apostrophe rule
-        looks no further than the next character); sentences do not (a paragraph without a full
-        stop runs into the next), so those are counted again on the joined text.
+        looks no further than the next character), so word and syllable counts add up (the
+        joined word list itself is listed again only if a formula needs it). Sentences do not
+        always add up (a paragraph without a full stop runs into the next): those paragraphs are
+        counted again together with what follows them.
         """
         whole = cls("\n".join(p.text for p in parts))
-        whole.__dict__["words"] = [w for p in parts for w in p.words]
         whole.__dict__["word_syllables"] = [n for p in parts for n in p.word_syllables]
+        whole.__dict__["word_count"] = sum(p.word_count for p in parts)
+        if whole.text:
+            total = 0
+            tail: list[str] = []  # the open run and the paragraphs it runs into
+            for p in parts:
+                if not tail:
+                    closed, open_run = p._runs
+                elif _STOPS.search(p.text) is None:
+                    tail.append(p.text)  # the open run takes all of it and stays open
+                    continue
+                else:
+                    tail.append(p.text)
+                    closed, open_run = _sentence_runs("\n".join(tail))
+                total += closed
+                tail = [] if open_run is None else [open_run]
+            if tail:
+                total += _THREE_WORDS.search("\n".join(tail)) is not None
+            whole.__dict__["sentence_count"] = max(1, total)
         return whole
 
     @cached_property
@@ -120,14 +167,27 @@ class TextStats:
 
     @cached_property
     def word_count(self) -> int:
-        return len(self.words)
+        if "words" in self.__dict__:
+            return len(self.words)
+        return len(self.word_syllables)  # one count per word, without listing the words twice
+
+    @cached_property
+    def _runs(self) -> tuple[int, str | None]:
+        return _sentence_runs(self.text)
 
     @cached_property
     def sentence_count(self) -> int:
-        return count_sentences(self.text)
+        if not self.text:
+            return 0
+        closed, open_run = self._runs
+        return max(1, closed + (open_run is not None and _THREE_WORDS.search(open_run) is not None))
 
     @cached_property
     def word_syllables(self) -> list[int]:
+        text = self.text
+        if "words" not in self.__dict__ and text.isascii() and "'" not in text:
+            # without apostrophes the punctuation removed does not depend on case
+            return syllable_counts(list_words(text.lower()))
         return syllable_counts(list(map(str.lower, self.words)))
 
     @cached_property
