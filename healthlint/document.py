@@ -305,6 +305,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 # --- blocks ----------------------------------------------------------------------------------
 
+_SHARED: dict[str, str] = {}
+"""Words met so far, each as one shared string object (memory: words repeat)."""
+_LOWER: dict[str, str] = {}
+"""Words met so far -> their lower-cased form (a shared string too)."""
+_SHARED_MAX = 200_000  # distinct words kept (cleared past it: memory stays bounded)
+
 BLOCK_KINDS = (
     "paragraph",
     "heading",
@@ -351,7 +357,11 @@ class Block:
         parts = _WORD_SPLIT.split(self.text)
         ends = list(accumulate(map(len, parts)))
         d = self.__dict__
-        d["word_texts"] = parts[1::2]
+        words = parts[1::2]
+        if len(_SHARED) > _SHARED_MAX:
+            _SHARED.clear()
+        # one string object per distinct word: a 5 MB page has ~700,000 words but few distinct
+        d["word_texts"] = list(map(_SHARED.setdefault, words, words))
         d["word_starts"] = ends[0:-1:2]
         d["word_ends"] = ends[1::2]
 
@@ -376,7 +386,17 @@ class Block:
     @cached_property
     def word_lowers(self) -> list[str]:
         """``word_texts`` lower-cased (what the word-level rules compare)."""
-        return list(map(str.lower, self.word_texts))
+        texts = self.word_texts
+        lowers = list(map(_LOWER.get, texts))
+        if None in lowers:
+            if len(_LOWER) > _SHARED_MAX:
+                _LOWER.clear()
+            for i, low in enumerate(lowers):
+                if low is None:
+                    w = texts[i]
+                    low = w.lower()
+                    lowers[i] = _LOWER[w] = _SHARED.setdefault(low, low)
+        return lowers  # type: ignore[return-value]
 
     @property
     def word_count(self) -> int:
