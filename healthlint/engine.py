@@ -358,7 +358,7 @@ def finalize_site(
     site_data = results if isinstance(results, dict) else {r.path: r.site for r in results}
     out: list[Finding] = []
     # only the rules that collected something are prepared: a fully cached run builds nothing
-    codes = sorted({code for d in site_data.values() if d for code in d} & ruleset.selected_codes)
+    codes = sorted({code for d in site_data.values() if d for code in d} & ruleset.selected.keys())
     for code in codes:
         active = ruleset.prepared(code)
         assert active.spec is not None and active.spec.site_finalize is not None

@@ -166,7 +166,7 @@ class RuleSet:
             chosen = chosen or any(selector_matches(s, r) for s in config.extend_select)
             if chosen and not any(selector_matches(s, r) for s in config.ignore):
                 selected.append(r)
-        self.selected = selected
+        self.selected = {r.code: r for r in selected}  # code -> rule, in code order
         self._prepared: dict[str, ActiveRule] = {}
         self.rule_defs = {r.code: r for r in self.all_rules}
         self.rule_defs[UNUSED_SUPPRESSION.code] = UNUSED_SUPPRESSION
@@ -185,20 +185,12 @@ class RuleSet:
         """One selected rule, prepared on first use."""
         active = self._prepared.get(code)
         if active is None:
-            active = self._prepared[code] = self._activate(self._selected_by_code[code])
+            active = self._prepared[code] = self._activate(self.selected[code])
         return active
-
-    @property
-    def selected_codes(self) -> set[str]:
-        return set(self._selected_by_code)
-
-    @cached_property
-    def _selected_by_code(self) -> dict[str, RuleDef]:
-        return {r.code: r for r in self.selected}
 
     @cached_property
     def active(self) -> list[ActiveRule]:
-        return [self.prepared(r.code) for r in self.selected]
+        return [self.prepared(code) for code in self.selected]
 
     @cached_property
     def by_code(self) -> dict[str, ActiveRule]:

@@ -164,6 +164,7 @@ def iter_results(
     report_unused: bool = False,
 ) -> Iterator[FileResult]:
     """Lint ``files`` (in parallel when it pays), yielding results in the order of ``files``."""
+    jobs = jobs or os.cpu_count() or 1
     _STATE.clear()
     _STATE["ruleset"] = ruleset
     _init_worker(ruleset.config, ruleset.today, cache_dir, report_unused)
@@ -171,7 +172,7 @@ def iter_results(
         for p in files:
             yield _lint_one(p)
         return
-    yield from _iter_parallel(files, ruleset, jobs or os.cpu_count() or 1, cache_dir, report_unused)
+    yield from _iter_parallel(files, ruleset, jobs, cache_dir, report_unused)
 
 
 def run(
