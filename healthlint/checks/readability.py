@@ -234,7 +234,7 @@ def passive_voice(doc: Document, opts: Any) -> Iterable[Hit]:
     for block in _main_blocks(doc):
         if not (block.is_prose or block.kind == "list_item"):
             continue
-        lowered = stats.lower_words(block)
+        lowered = block.word_lowers
         aux = auxiliary_candidates(block.text, lowered)
         if not aux:
             continue  # no auxiliary ("is", "was", "got", "it's"...): no passive
@@ -303,7 +303,7 @@ def jargon(doc: Document, matcher: JargonMatcher) -> Iterable[Hit]:
     stats = doc_stats(doc)
     triggers = matcher.triggers
     for block in _main_blocks(doc):
-        lowered = stats.lower_words(block)
+        lowered = block.word_lowers
         if triggers.isdisjoint(lowered):
             continue  # no word that can start a term
         at = list(compress(range(len(lowered)), map(triggers.__contains__, lowered)))
@@ -430,9 +430,8 @@ def _prepare_intensifiers(opts: dict[str, Any]) -> frozenset[str]:
 
 @check("readability.intensifiers", prepare=_prepare_intensifiers)
 def intensifiers(doc: Document, words: frozenset[str]) -> Iterable[Hit]:
-    stats = doc_stats(doc)
     for block in _main_blocks(doc):
-        lowered = stats.lower_words(block)
+        lowered = block.word_lowers
         if words.isdisjoint(lowered):
             continue
         texts, starts, ends = block.word_texts, block.word_starts, block.word_ends

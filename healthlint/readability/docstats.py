@@ -39,20 +39,16 @@ class DocStats:
         """Words of all main content (lists and headings too): what a reader reads."""
         return sum(b.word_count for b in self.doc.blocks if b.in_main)
 
-    def word_starts(self, block: Block) -> list[int]:
-        """Where each of the block's words starts (for bisecting): ``block.word_starts``."""
-        return block.word_starts
-
     def word_range(self, sentence: Sentence) -> tuple[int, int]:
         """Indexes ``[lo, hi)`` of the block's words inside a sentence (bisect, no full scan)."""
-        starts = self.word_starts(sentence.block)
+        starts = sentence.block.word_starts
         return bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
 
     def sentence_ranges(self, block: Block) -> list[tuple[int, int]]:
         """:meth:`word_range` of each of the block's sentences, once per block."""
         ranges = self._ranges.get(id(block))
         if ranges is None:
-            starts = self.word_starts(block)
+            starts = block.word_starts
             left = bisect.bisect_left
             ranges = self._ranges[id(block)] = [
                 (left(starts, s.start), left(starts, s.end)) for s in block.sentences
@@ -63,10 +59,6 @@ class DocStats:
         """The block's words inside a sentence (bisect, not ``Sentence.words``' full scan)."""
         lo, hi = self.word_range(sentence)
         return sentence.block.words[lo:hi]
-
-    def lower_words(self, block: Block) -> list[str]:
-        """The block's words lower-cased, once per block for all the word-level rules."""
-        return block.word_lowers
 
     def summary(self) -> dict[str, object]:
         w = self.whole
