@@ -119,3 +119,18 @@ def test_no_pattern_exhausts_re2s_dfa_memory(tmp_path):
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert "out of memory" not in got.stderr
+
+
+def test_vitamins_injected_in_a_procedure_do_not_make_a_supplement_page():
+    """Dietary supplements are taken by mouth (21 U.S.C. 321(ff)): a clinic page on an injected
+    cocktail of vitamins is about a procedure, and needs no DSHEA disclaimer."""
+    procedure = (
+        "The clinic injects a blend of vitamins and plant extracts under the skin with fine "
+        "needles. The sessions aim to improve the skin's texture over a few months."
+    )
+    assert "CLM004" not in codes(procedure)
+    swallowed = (
+        "Each morning, swallow a blend of vitamins and plant extracts with water. "
+        "The blend aims to improve the skin's texture over a few months."
+    )
+    assert "CLM004" in codes(swallowed)

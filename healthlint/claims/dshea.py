@@ -23,7 +23,11 @@ def supplement_topic(text: str, lex: Lexicon) -> TopicEvidence:
     strong = [
         (m.group(), m.start(), m.end()) for m in lex.term_res["supplement_strong"].finditer(text)
     ]
-    weak = [(m.group(), m.start(), m.end()) for m in lex.term_res["supplement_weak"].finditer(text)]
+    weak = [
+        (m.group(), m.start(), m.end())
+        for m in lex.term_res["supplement_weak"].finditer(text)
+        if not _injected(text, m.start(), lex)
+    ]
     if strong:
         return TopicEvidence(True, strong + weak)
     return TopicEvidence(len(weak) >= 2, weak)
@@ -63,6 +67,13 @@ def supplement_subject(text: str, start: int, lex: Lexicon) -> tuple[str, int, i
     if len(gap.split()) > _SUBJECT_GAP_WORDS or any(c in gap for c in ".;:!?()"):
         return None
     return last.group(), offset + last.start(), offset + last.end()
+
+
+def _injected(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether the sentence around ``at`` is about injecting or infusing (not a supplement)."""
+    start = max(text.rfind(".", 0, at), text.rfind("!", 0, at), text.rfind("?", 0, at)) + 1
+    ends = [i for i in (text.find(c, at) for c in ".!?") if i >= 0]
+    return lex.dshea_not_ingested.search(text, start, min(ends, default=len(text))) is not None
 
 
 def topic_blocks(texts: list[str], lex: Lexicon) -> list[int]:

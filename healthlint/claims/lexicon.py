@@ -270,6 +270,7 @@ class Lexicon:
     dshea_partial: re.Pattern[str]
     dshea_taken: re.Pattern[str]
     dshea_brand: re.Pattern[str]
+    dshea_not_ingested: re.Pattern[str]
     medical_metaphor: re.Pattern[str]
     detectors: dict[str, Detector]
     priority: list[str]
@@ -512,6 +513,9 @@ def build_lexicon(
         dshea_partial=_compile(context_raw["dshea_partial"], "context.dshea_partial"),
         dshea_taken=_compile(context_raw.get("dshea_taken", "(?!)"), "context.dshea_taken"),
         dshea_brand=_compile(context_raw.get("dshea_brand", "(?!)"), "context.dshea_brand"),
+        dshea_not_ingested=_compile(
+            context_raw.get("dshea_not_ingested", "(?!)"), "context.dshea_not_ingested"
+        ),
         medical_metaphor=_compile(
             context_raw.get("medical_metaphor", "(?!)"), "context.medical_metaphor"
         ),
